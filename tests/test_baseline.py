@@ -420,3 +420,237 @@ def test_new_findings_only_reads_a_deleted_config_for_a_post_whose_sidecar_chang
     assert run.returncode == 1, run.stdout + run.stderr
     errors = [line for line in run.stdout.splitlines() if line.startswith("::error ")]
     assert len(errors) == 1 and "global-research/copyright-notice" in errors[0], run.stdout
+
+
+@pytest.mark.parametrize("moved_to", ["pyproject.toml", ".reprint-guard.yml"])
+def test_a_config_moved_under_another_name_is_the_commits_for_a_post_whose_sidecar_changed(tmp_path, moved_to):
+    """The commit's ``.reprint-guard.yaml`` suppressed the post's copyright-notice error; the change moves the config
+    into ``pyproject.toml`` (or ``.reprint-guard.yml``) without that suppression and retitles the post's sidecar.
+    The post's copy at the commit is read with the config the commit's run found (looked for where the run looked
+    for its own), not with the commit's copy of the config found now (which the commit does not hold): the error
+    is new, as when the config is kept and the suppression taken out of it."""
+    config = (
+        "suppressions:\n  - path: content/post.md\n    rule: global-research/copyright-notice\n"
+        "    reason: Agreed with the author\n"
+    )
+    meta = "".join(_meta_lines())
+    repo = repository(
+        tmp_path, {".reprint-guard.yaml": config, "content/post.md": UNCREDITED, "content/post.meta.yaml": meta}
+    )
+    git(repo, "rm", "-q", ".reprint-guard.yaml")
+    moved = '[project]\nname = "site"\n\n[tool.reprint-guard]\nfail-on = "error"\n'
+    write(repo / moved_to, moved if moved_to == "pyproject.toml" else "fail-on: error\n")
+    write(repo / "content/post.meta.yaml", meta.replace("was sold", "was sold off"))
+    run = run_cli("check", "content", "--baseline-commit", "main", "--format", "json", cwd=repo)
+    assert run.code == 1, run.out + run.err
+    [got] = findings(run).values()
+    assert sorted(kind or "" for _, kind in got) == ["", "baseline", "baseline"]
+    assert ("global-research/copyright-notice", None) in got
+    # Named with --config, the config is the commit's copy of that file: the commit holds none, so none is read.
+    run = run_cli("check", "content", "--config", moved_to, "--baseline-commit", "main", "--format", "json", cwd=repo)
+    assert run.code == 0, run.out + run.err
+    # The Action, changed-only and full runs alike.
+    (tmp_path / "pr").mkdir()
+    head = {moved_to: (tmp_path / "site" / moved_to).read_text(encoding="utf-8")}
+    head["content/post.meta.yaml"] = meta.replace("was sold", "was sold off")
+    base = {".reprint-guard.yaml": config, "content/post.md": UNCREDITED, "content/post.meta.yaml": meta}
+    repo_pr, env = make_pull_request(tmp_path / "pr", head, base, deleted=(".reprint-guard.yaml",))
+    for changed_only in ("true", "false"):
+        action = run_action(repo_pr, env, **{"new-findings-only": "true", "changed-only": changed_only})
+        assert action.returncode == 1, action.stdout + action.stderr
+        errors = [line for line in action.stdout.splitlines() if line.startswith("::error ")]
+        assert len(errors) == 1 and "global-research/copyright-notice" in errors[0], action.stdout
+
+
+#: Every page commercial, but the community section's (an override) and the partners' commercial-permission error
+#: (a suppression): the config's paths give pages values and suppressions as a Hugo section's cascade does.
+PATHS_CONFIG = """defaults:
+  commercial: true
+  medium: web
+overrides:
+  - paths: ["content/community/**"]
+    metadata: {commercial: false}
+suppressions:
+  - path: content/partners/**
+    rule: global-research/commercial-permission
+    reason: Agreed with the partner
+"""
+NO_COMMERCIAL = {k: v for k, v in COMPLIANT_META.items() if k != "commercial"}
+
+
+@pytest.mark.parametrize("moved", [("community", "p"), ("partners", "q")])
+def test_a_post_moved_out_of_a_configs_paths_is_held_to_its_copy_at_its_old_name(tmp_path, moved):
+    """A post ``git mv``-ed out of the folder an override gives ``commercial: false`` (or a suppression covers): the
+    commercial-permission error the move brings is new, not held as the commit's (its copy there read at the new
+    name would take the new name's values); the CLI and the Action's changed-only and full runs agree. A post that
+    stays keeps its findings held, and one moved between folders the config treats alike needs no copy."""
+    folder, stem = moved
+    files = {
+        ".reprint-guard.yaml": PATHS_CONFIG,
+        f"content/{folder}/{stem}.md": markdown(NO_COMMERCIAL, COMPLIANT_BODY),
+    }
+    repo = repository(tmp_path, files)
+    (repo / "content/news").mkdir()
+    git(repo, "mv", f"content/{folder}/{stem}.md", f"content/news/{stem}.md")
+    run = run_cli("check", "content", "--baseline-commit", "main", "--format", "json", cwd=repo)
+    assert run.code == 1, run.out + run.err
+    assert findings(run) == {f"content/news/{stem}.md": [("global-research/commercial-permission", None)]}
+    git(repo, "mv", f"content/news/{stem}.md", f"content/{folder}/{stem}2.md")  # within the paths: as the commit
+    run = run_cli("check", "content", "--baseline-commit", "main", "--format", "json", cwd=repo)
+    assert run.code == 0, run.out + run.err
+    (tmp_path / "pr").mkdir()
+    repo, env = make_pull_request(tmp_path / "pr", {"notes.txt": "Moving posts.\n"}, files)
+    (repo / "content/news").mkdir()
+    git(repo, "mv", f"content/{folder}/{stem}.md", f"content/news/{stem}.md")
+    git(repo, "commit", "-q", "-m", "moved")
+    event = json.loads(Path(env["GITHUB_EVENT_PATH"]).read_text(encoding="utf-8"))
+    event["pull_request"]["head"]["sha"] = git(repo, "rev-parse", "HEAD")
+    Path(env["GITHUB_EVENT_PATH"]).write_text(json.dumps(event), encoding="utf-8")
+    for changed_only in ("true", "false"):
+        action = run_action(repo, env, **{"new-findings-only": "true", "changed-only": changed_only})
+        assert action.returncode == 1, action.stdout + action.stderr
+        errors = [line for line in action.stdout.splitlines() if line.startswith("::error ")]
+        assert len(errors) == 1 and "commercial-permission" in errors[0], action.stdout
+
+
+def test_a_post_renamed_to_another_date_in_its_name_is_held_to_its_copy_at_its_old_name(tmp_path):
+    """A ``_posts`` file's name dates a post whose front matter does not (GitHub Pages builds a repository with no
+    ``_config.yml`` as a Jekyll site): renamed to a day before the original's, the post breaks Montana Free Press's
+    not-before-next-day term. Its copy at the commit is read at its old name (its old date), so that error is new
+    and the old ones stay held, in the CLI and the Action's changed-only and full runs."""
+    meta = {
+        "title": "Rivers run low",
+        "author": "Ana Ruiz",
+        "original_url": "https://montanafreepress.org/2024/03/02/rivers-run-low/",
+        "original_published": "2024-03-02",
+        "medium": "web",
+        "commercial": False,
+    }
+    files = {"_posts/2024-03-05-rivers-run-low.md": markdown(meta, "# Rivers run low\n\nA paragraph about rivers.\n")}
+    repo = repository(tmp_path, files)
+    git(repo, "mv", "_posts/2024-03-05-rivers-run-low.md", "_posts/2024-03-01-rivers-run-low.md")
+    run = run_cli("check", "_posts", "--baseline-commit", "main", "--format", "json", cwd=repo)
+    assert run.code == 1, run.out + run.err
+    [got] = findings(run).values()
+    assert [rule for rule, kind in got if kind is None] == ["montana-free-press/not-before-next-day"]
+    assert len(got) > 1 and all(kind == "baseline" for rule, kind in got if not rule.endswith("next-day"))
+    (tmp_path / "pr").mkdir()
+    repo, env = make_pull_request(tmp_path / "pr", {"notes.txt": "Redated.\n"}, files)
+    git(repo, "mv", "_posts/2024-03-05-rivers-run-low.md", "_posts/2024-03-01-rivers-run-low.md")
+    git(repo, "commit", "-q", "-m", "redated")
+    event = json.loads(Path(env["GITHUB_EVENT_PATH"]).read_text(encoding="utf-8"))
+    event["pull_request"]["head"]["sha"] = git(repo, "rev-parse", "HEAD")
+    Path(env["GITHUB_EVENT_PATH"]).write_text(json.dumps(event), encoding="utf-8")
+    for changed_only in ("true", "false"):
+        action = run_action(repo, env, **{"new-findings-only": "true", "changed-only": changed_only})
+        assert action.returncode == 1, action.stdout + action.stderr
+        errors = [line for line in action.stdout.splitlines() if line.startswith("::error ")]
+        assert len(errors) == 1 and "not-before-next-day" in errors[0], action.stdout
+
+
+def test_a_post_made_html_from_markdown_is_held_to_its_markdown_copy(tmp_path):
+    """``post.md`` rewritten as ``post.html`` (git pairs them as a rename), its credit link dropped on the way: the
+    commit's copy is read as the Markdown it was (at its old name), where the link is one, so link-original is new;
+    read as HTML, its Markdown link would be none and the error held as old."""
+    para = "A long paragraph about a harbour, its workers and a sale nobody voted for. " * 12
+    source = f"*The original source of this article is [Global Research]({COMPLIANT_META['original_url']}).*"
+    notice = "Copyright © Ana Ruiz, Global Research, 2024"
+    page = f"# The harbour that was sold\n\n{para}\n\n{para}\n\n{source}\n\n{notice}\n"
+    meta = "".join(_meta_lines())
+    repo = repository(tmp_path, {"content/post.md": page, "content/post.meta.yaml": meta})
+    clean = run_cli("check", "content", "--format", "json", cwd=repo)
+    assert clean.code == 0, clean.out + clean.err
+    git(repo, "rm", "-q", "content/post.md")
+    html = f"<h1>The harbour that was sold</h1>\n\n<p>\n{para}\n</p>\n\n<p>\n{para}\n</p>\n\n<p>{notice}</p>\n"
+    write(repo / "content/post.html", html)
+    git(repo, "add", "-A")
+    assert git(repo, "diff", "--cached", "--name-status", "-M", "main").startswith("R")
+    run = run_cli("check", "content", "--baseline-commit", "main", "--format", "json", cwd=repo)
+    assert run.code == 1, run.out + run.err
+    assert ("global-research/link-original", None) in findings(run)["content/post.html"]
+
+
+def test_an_other_tools_config_deleted_makes_no_page_one_whose_site_files_changed(tmp_path, monkeypatch):
+    """A ``config.yaml`` of an application's (no ``baseURL``, no ``markup``) deleted at the top of a repository with
+    no site gave no page values: no page is held to a copy of the commit (which would check every page twice). A
+    Hugo site's ``config.toml`` deleted still makes its pages such pages, and its loss's finding is new."""
+    from reprint_guard.baseline import context_changed, resolve
+
+    meta = "".join(line for line in _meta_lines() if not line.startswith("commercial"))
+    files = {"config.yaml": "logging: {level: info}\n", "content/post.md": UNCREDITED, "content/post.meta.yaml": meta}
+    repo = repository(tmp_path, files)
+    git(repo, "rm", "-q", "config.yaml")
+    monkeypatch.chdir(repo)
+    assert context_changed(["content/post.md"], resolve("main", where=str(repo))) == {}
+    hugo = 'baseURL = "https://ledger.example/"\n[cascade]\ncommercial = false\nmedium = "web"\n'
+    (tmp_path / "hugo").mkdir()
+    repo = repository(
+        tmp_path / "hugo", {"config.toml": hugo, "content/news/post.md": markdown(NO_COMMERCIAL, COMPLIANT_BODY)}
+    )
+    git(repo, "rm", "-q", "config.toml")
+    monkeypatch.chdir(repo)
+    assert context_changed(["content/news/post.md"], resolve("main", where=str(repo))) == {
+        "content/news/post.md": "content/news/post.md"
+    }
+    run = run_cli("check", "content", "--baseline-commit", "main", "--format", "json", cwd=repo)
+    assert [kind for _, kind in findings(run)["content/news/post.md"]] == [None], run.out + run.err
+
+
+def test_a_draft_the_config_excluded_published_by_a_rename_brings_all_its_findings(tmp_path):
+    """``content/drafts/**`` is excluded: the commit's run never checked the draft. ``git mv`` into ``content/posts``
+    publishes it, and every finding it has is the change's, not held as the commit's (its copy there read at its
+    new name, where no exclude holds, would hold them all); an old post keeps its findings held."""
+    files = {
+        ".reprint-guard.yaml": 'exclude: ["content/drafts/**"]\n',
+        "content/drafts/draft.md": OLD_POST,
+        "content/posts/old.md": OLD_POST,
+    }
+    repo = repository(tmp_path, files)
+    git(repo, "mv", "content/drafts/draft.md", "content/posts/draft.md")
+    run = run_cli("check", "content", "--baseline-commit", "main", "--format", "json", cwd=repo)
+    assert run.code == 1, run.out + run.err
+    got = findings(run)
+    assert got["content/posts/draft.md"] and {kind for _, kind in got["content/posts/draft.md"]} == {None}
+    assert got["content/posts/old.md"] and {kind for _, kind in got["content/posts/old.md"]} == {"baseline"}
+
+
+def test_a_commits_config_that_does_not_read_is_warned_of_for_the_pages_whose_sidecar_changed(tmp_path):
+    """The commit's config does not read (an unknown key), so the copy of the post whose sidecar changed cannot be
+    checked there: the warning says why the post was compared with its copy (its sidecar changed), not that a
+    changed site file reaches it (the unread result is the config's, no page's)."""
+    meta = "".join(_meta_lines())
+    files = {".reprint-guard.yaml": "no-such-key: 1\n", "content/post.md": UNCREDITED, "content/post.meta.yaml": meta}
+    repo = repository(tmp_path, files)
+    write(repo / ".reprint-guard.yaml", "fail-on: error\n")
+    write(repo / "content/post.meta.yaml", meta.replace("was sold", "was sold off"))
+    run = run_cli("check", "content", "--baseline-commit", "main", "--format", "json", cwd=repo)
+    assert run.code == 1, run.out + run.err
+    assert "warning: a page whose metadata sidecar or site files changed could not be checked as " in run.err
+    assert "site file reaches" not in run.err and "no-such-key" in run.err
+
+
+def test_a_page_named_through_a_folder_link_retargeted_since_keeps_its_findings(tmp_path):
+    """``content/news/feed`` is a link git tracks to a folder of pages, ``../../shared/old``; the change points it at
+    ``../../shared/new``, whose page the commit held unchanged outside the site. Named through the link, the page
+    is another one now, read with the news section's cascade (commercial: true): its commercial-permission error is
+    new, not held as the unchanged ``shared/new/x.md``'s (whose copy at the commit was read at this name)."""
+    cascade = "---\ntitle: News\ncascade:\n  medium: web\n  commercial: true\n---\nOur news.\n"
+    files = {
+        "hugo.toml": 'baseURL = "https://ledger.example/"\n',
+        "content/news/_index.md": cascade,
+        "shared/old/x.md": markdown({**NO_COMMERCIAL, "commercial": False}, COMPLIANT_BODY),
+        "shared/new/x.md": markdown(NO_COMMERCIAL, COMPLIANT_BODY),
+    }
+    repo = repository(tmp_path, files)
+    (repo / "content/news/feed").symlink_to("../../shared/old")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "link")
+    (repo / "content/news/feed").unlink()
+    (repo / "content/news/feed").symlink_to("../../shared/new")
+    run = run_cli("check", "content/news/feed/x.md", "--baseline-commit", "main", "--format", "json", cwd=repo)
+    assert run.code == 1, run.out + run.err
+    assert findings(run) == {"content/news/feed/x.md": [("global-research/commercial-permission", None)]}
+    git(repo, "checkout", "-q", "--", "content/news/feed")  # the link as the commit holds it: held
+    write(repo / "shared/old/x.md", markdown({**NO_COMMERCIAL, "commercial": False}, COMPLIANT_BODY + "\nMore.\n"))
+    run = run_cli("check", "content/news/feed/x.md", "--baseline-commit", "main", "--format", "json", cwd=repo)
+    assert run.code == 0, run.out + run.err

@@ -175,8 +175,10 @@ def mark(result: Result, path: str, baseline: Baseline, settings: Any) -> Result
     name = _from_top(path, baseline.top)
     if name is None or _sidecar_differs(path, name, baseline) or _site_differs(path, baseline):
         return result
-    if _moved_in_a_site(path, name, baseline):
+    if _moved_in_a_site(path, name, baseline) or _renamed_reads_otherwise(path, name, baseline, settings):
         return result
+    if _through_a_changed_link(path, name, baseline):
+        return result  # another file is at this name now (a folder link retargeted): all of its findings are new
     if name not in baseline.touched and os.path.islink(path):  # a page that is a link: its target's change is its own
         target = _from_top(os.path.realpath(path), baseline.top)
         if target is not None and target in baseline.moved:
@@ -202,13 +204,15 @@ def mark(result: Result, path: str, baseline: Baseline, settings: Any) -> Result
     return result.settle(settings.fail_on)
 
 
-def context_changed(paths: Iterable[str], baseline: Baseline) -> dict[str, str]:
+def context_changed(paths: Iterable[str], baseline: Baseline, settings: Any = None) -> dict[str, str]:
     """Of the run's files (``paths``), each the commit holds whose metadata sidecar or site files (an ``_index.md``
     cascade, the site's config, Jekyll's ``_config.yml``) differ from the commit's, with its name at the commit
     (from the repository's top; a rename's old one). :func:`mark` leaves their findings standing: each is held
     instead to its copy at the commit read as the commit reads it, its sidecar and site files there
     (:func:`reprint_guard.reached.base_findings`). Empty when the baseline suppresses nothing; a page added since
-    is none (all its findings are new). Git is not asked: the names ``resolve`` gave are looked up."""
+    is none (all its findings are new). A page renamed since that the run's config (``settings``) gives other values
+    or suppressions at its new name than at its old (:func:`_moved_by_config`) is one too. Git is not asked: the
+    names ``resolve`` gave are looked up."""
     if not baseline.suppresses or not baseline.commit:
         return {}
     import warnings
@@ -219,11 +223,11 @@ def context_changed(paths: Iterable[str], baseline: Baseline) -> dict[str, str]:
     # Asked before the run: what a site file is warned of, the run's own check of its pages warns of.
     with told_as_warnings(), warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        _context_changed(paths, baseline, found)
+        _context_changed(paths, baseline, found, settings)
     return found
 
 
-def _context_changed(paths: Iterable[str], baseline: Baseline, found: dict[str, str]) -> None:
+def _context_changed(paths: Iterable[str], baseline: Baseline, found: dict[str, str], settings: Any) -> None:
     top = os.path.realpath(baseline.top)
     folders: dict[str, str | None] = {}  # a page's folder -> its real place (None: out of the work tree)
     sites: dict[str, bool] = {}  # a page's folder -> whether its site files differ (they are the folder's)
@@ -248,7 +252,12 @@ def _context_changed(paths: Iterable[str], baseline: Baseline, found: dict[str, 
             continue  # added since the commit (or not tracked)
         if folder not in sites:
             sites[folder] = _site_differs(path, baseline)
-        if sites[folder] or _sidecar_differs(path, name, baseline) or _moved_in_a_site(path, name, baseline):
+        if (
+            sites[folder]
+            or _sidecar_differs(path, name, baseline)
+            or _moved_in_a_site(path, name, baseline)
+            or _renamed_reads_otherwise(path, name, baseline, settings)
+        ):
             found[path] = before
 
 
@@ -261,6 +270,18 @@ def _from_top(path: str, top: str) -> str | None:
     if relative == os.curdir or relative.startswith(os.pardir + os.sep) or relative == os.pardir:
         return None
     return relative.replace(os.sep, "/")
+
+
+def _through_a_changed_link(path: str, name: str, baseline: Baseline) -> bool:
+    """Whether the page is named through a folder that is a symbolic link git tracks (``content/news/feed ->
+    ../../shared/old``) changed since the commit: the file now at that name is another one (``feed`` leads to
+    ``shared/new`` now), read with the site values of the folder the link is in, though git names it by its
+    target, which may be unchanged. Only a name that differs from git's (a link on the way) is looked at."""
+    lexical = os.path.relpath(os.path.abspath(path), baseline.top).replace(os.sep, "/")
+    if lexical == name or lexical.startswith("../"):
+        return False
+    parts = lexical.split("/")[:-1]
+    return any("/".join(parts[: end + 1]) in baseline.touched for end in range(len(parts)))
 
 
 def _sidecar_differs(path: str, name: str, baseline: Baseline) -> bool:
@@ -301,6 +322,36 @@ def _moved_in_a_site(path: str, name: str, baseline: Baseline) -> bool:
 
     old = os.path.join(baseline.top, *before.split("/"))
     return bool(site_files(path)) or bool(site_files(old))
+
+
+def _renamed_reads_otherwise(path: str, name: str, baseline: Baseline, settings: Any) -> bool:
+    """Whether the page was renamed since the commit from a name that gives it other values than its new one: the
+    run's config's (an override's or a suppression's ``paths``: ``content/community/**`` given ``commercial:
+    false``; its ``include`` or ``exclude``: a draft of ``content/drafts/**``, which the commit's run did not check,
+    published), a post's date (a ``_posts`` file's name, ``2024-03-05-rivers.md``, dates a post whose front matter
+    does not, in a Jekyll site or none), or its format (``post.md`` made ``post.html``: the commit's Markdown read
+    as HTML has no link). Its copy at the commit, read at its new name, would take the new name's, so
+    the finding the move brings would be held as the commit's."""
+    before = baseline.moved.get(name, name)
+    if before == name:
+        return False
+    from .checks.timing import _post_date
+    from .readers import format_for
+
+    old = os.path.join(baseline.top, *before.split("/"))
+    if format_for(path) != format_for(old) or _post_date(path) != _post_date(old):
+        return True
+    if settings is None:
+        return False
+    globs = [override.paths for override in settings.overrides]
+    globs += [(each.path,) for each in settings.suppressions]
+    globs += [paths for paths in (settings.include, settings.exclude) if paths]  # a draft the commit's run left out
+    if not globs:
+        return False
+    from .suppressions import path_matches
+
+    now, then = settings.relative(path), settings.relative(old)
+    return any(path_matches(now, *paths) != path_matches(then, *paths) for paths in globs)
 
 
 def _site_differs(path: str, baseline: Baseline) -> bool:
@@ -347,12 +398,33 @@ def _site_files_gone(baseline: Baseline) -> list[str]:
                 continue
             if os.path.lexists(os.path.join(baseline.top, *name.split("/"))):
                 continue
+            if _another_tools_at(baseline, name):
+                continue  # an application's config.yaml, not a Hugo site's: it gave no page values
             parts = name.split("/")[:-1]
             if len(parts) >= 2 and parts[-2].lower() == "config" and parts[-1].lower() in ("_default", "production"):
                 parts = parts[:-2]  # config/_default/hugo.toml: the site's root is two folders up
             found.append("/".join(parts))
         _GONE[key] = found
     return found
+
+
+def _another_tools_at(baseline: Baseline, name: str) -> bool:
+    """Whether the commit's copy of ``name``, a ``config.*`` deleted since, was some other tool's than Hugo's (no
+    ``baseURL``, no ``markup``; as a run reads a ``config.*`` it finds): no page took values from it."""
+    from pathlib import Path
+
+    from .config.init import another_tools
+
+    path = Path(baseline.top, *name.split("/"))
+    if path.stem != "config":
+        return False
+    from .config.site import _settings_of
+
+    try:
+        data = _settings_of(name, _git(["show", f"{baseline.commit}:{name}"], baseline.top))
+    except Exception:  # a copy that does not read is no site's settings, as a run reads it
+        data = None
+    return another_tools(path, data if isinstance(data, dict) else None)
 
 
 #: Whether each touched site file gives its pages other values than the commit's copy, by (commit, name, the

@@ -677,7 +677,9 @@ def run_check(options: argparse.Namespace) -> int:
         # The pages a named site file brings are held to HEAD when it is staged (--staged: ``held``); else they are
         # compared with the commit as any page is.
         skip = {os.path.normpath(page) for page in reached} if held is not None else set()
-        context = context_changed((p for p, _, _ in items if os.path.normpath(p) not in skip), settings.baseline)
+        context = context_changed(
+            (p for p, _, _ in items if os.path.normpath(p) not in skip), settings.baseline, settings
+        )
         if context:
             held_there = _held_at(settings.baseline, context, options, settings, loaded.path)
     if options.diff and not options.fix:
@@ -775,7 +777,7 @@ def _held_at(baseline: Any, context: dict[str, str], options: Any, settings: Any
     error, when the commit's files cannot be had: then all their findings count."""
     from .reached import _warn, base_findings, check_options
 
-    looked_from = None if config is not None or options.no_config else os.getcwd()  # where it found none
+    looked_from = None if options.config or options.no_config else os.getcwd()  # where it looked for its config
     held = base_findings(
         baseline.commit,
         list(context),

@@ -129,8 +129,8 @@ def base_findings(
     held). A page the commit's copy could not check (its site file there does not read) has nothing held,
     and ``warn`` is told so, once. ``at``: a page's name at the commit (from the repository's top) where it is not
     its name here (a page renamed since); any other page is looked for under its own name. ``looked_from``: where
-    the run looked for its config and found none (None: it was told to take none, or ``config`` is the one found):
-    the commit's config is looked for from there in the copy, up to its top (one deleted since is the commit's)."""
+    the run looked for its config, found or not (None: it was told which to take, or to take none): the commit's
+    config is looked for from there in the copy, up to its top (one deleted or renamed since is the commit's)."""
     if not pages:
         return {}
     shown = run_git("-C", where, "rev-parse", "--show-toplevel")
@@ -198,7 +198,8 @@ def base_findings(
         page = back.get(os.path.normpath(result["path"]))
         if result.get("status") == "error" and isinstance(result.get("error"), str):
             unread.append(result["error"])
-            unread_pages.append(page or result["path"])
+            # the check of all of them stopped (the commit's config does not read): each page asked is unread
+            unread_pages += [page] if page is not None else [each for each in named if each not in unread_pages]
         renamed = _sidecars_renamed(named[page], page, moved, whole_top, cwd) if page in (at or {}) else {}
         keys = Counter(
             (f.get("rule"), f.get("message"), _as_now(_named_here(f.get("file"), moved, whole_top, cwd), renamed))
@@ -369,20 +370,27 @@ def _pieces(source: Any, size: int) -> Iterator[bytes]:
 
 
 def _config_there(config: Any, top: str, folder: str, looked_from: str | None = None) -> list[str]:
-    """The option naming the commit's copy (in ``folder``) of the run's config, or none; with no config, the one
-    the commit's copy holds where the run looked for one (``looked_from``), as the commit's run would find it."""
-    if config is None:
+    """The option naming the commit's copy (in ``folder``) of the run's config, or none. A config the run looked
+    for (``looked_from``: where it looked, found or not) is looked for there in the copy, as the commit's run would
+    find it: a ``.reprint-guard.yaml`` moved into ``pyproject.toml`` since is the commit's ``.reprint-guard.yaml``
+    still; one found outside the repository, where the copy holds none, is that one. A config named (``--config``,
+    the Action's ``config`` input) is the commit's copy of that file."""
+    outside = config is not None and os.path.relpath(os.path.realpath(config), os.path.realpath(top)).startswith(
+        os.pardir
+    )
+    if looked_from is not None or config is None:
         relative = os.path.relpath(os.path.realpath(looked_from), os.path.realpath(top)) if looked_from else os.pardir
         if relative == os.pardir or relative.startswith(os.pardir + os.sep):
-            return ["--no-config"]
+            return ["--config", str(config)] if outside else ["--no-config"]
         from pathlib import Path
 
         from .config.loader import discover
 
         whole = os.path.realpath(folder)
         found = discover(Path(whole, relative))
-        inside = found is not None and os.path.realpath(found).startswith(whole + os.sep)
-        return ["--config", str(found)] if inside else ["--no-config"]
+        if found is not None and os.path.realpath(found).startswith(whole + os.sep):
+            return ["--config", str(found)]
+        return ["--config", str(config)] if outside else ["--no-config"]
     relative = os.path.relpath(os.path.realpath(config), os.path.realpath(top))
     if relative.startswith(os.pardir):
         return ["--config", str(config)]  # the workflow's or the user's own, outside the repository
@@ -528,7 +536,8 @@ def expand_named(
     pages = sorted(brought.values())
     held = None
     if settings.staged and pages and _born():
-        looked_from = None if config is not None or getattr(given, "no_config", False) else os.getcwd()
+        named = getattr(given, "config", None) or getattr(given, "no_config", False)
+        looked_from = None if named else os.getcwd()  # where the run looked for its config (found or not)
         held = base_findings("HEAD", pages, ".", check_options(settings, given), config, _warn, looked_from=looked_from)
         if held is None:  # said, as the Action says it: every old finding of those pages fails the commit
             _warn(
