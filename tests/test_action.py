@@ -53,6 +53,14 @@ def make_pull_request(
     return repo, env
 
 
+def commit_to_pull_request(repo: Path, env: dict, message: str) -> None:
+    """Commit what is staged (a ``git mv``) on the pull request's branch, and make that commit its head."""
+    git(repo, "commit", "-q", "-m", message)
+    event = json.loads(Path(env["GITHUB_EVENT_PATH"]).read_text(encoding="utf-8"))
+    event["pull_request"]["head"]["sha"] = git(repo, "rev-parse", "HEAD")
+    Path(env["GITHUB_EVENT_PATH"]).write_text(json.dumps(event), encoding="utf-8")
+
+
 def run_action(repo: Path, env: dict, **inputs: str) -> subprocess.CompletedProcess[str]:
     # The same command the composite action runs, with the same INPUT_* variables.
     full = {k: v for k, v in os.environ.items() if not k.startswith(("INPUT_", "GITHUB_", "RUNNER_"))}

@@ -10,7 +10,7 @@ import jsonschema
 import pytest
 
 from conftest import COMPLIANT_BODY, COMPLIANT_META, ROOT, git, markdown, run_cli, validate_sarif
-from test_action import make_pull_request, outputs, run_action
+from test_action import commit_to_pull_request, make_pull_request, outputs, run_action
 
 #: A reprint with no credit, notice or link: three errors, as an old post that never met its terms.
 UNCREDITED = """# The harbour that was sold
@@ -329,10 +329,7 @@ def test_new_findings_only_fails_a_post_renamed_away_from_its_sidecar(tmp_path, 
     base = {"content/post.md": f"---\n{fm}---\n{COMPLIANT_BODY}", "content/post.meta.yaml": "author: Ana Ruiz\n"}
     repo, env = make_pull_request(tmp_path, {}, base, deleted=("content/post.meta.yaml",))
     git(repo, "mv", "content/post.md", "content/renamed.md")
-    git(repo, "commit", "-q", "-m", "rename the page")
-    event = json.loads(Path(env["GITHUB_EVENT_PATH"]).read_text())
-    event["pull_request"]["head"]["sha"] = git(repo, "rev-parse", "HEAD")
-    Path(env["GITHUB_EVENT_PATH"]).write_text(json.dumps(event))
+    commit_to_pull_request(repo, env, "rename the page")
     run = run_action(repo, env, **{"new-findings-only": "true", "changed-only": changed_only})
     assert run.returncode == 1, run.stdout + run.stderr
     assert "::error file=content/renamed.md," in run.stdout and "copyright-notice" in run.stdout
@@ -502,10 +499,7 @@ def test_a_post_moved_out_of_a_configs_paths_is_held_to_its_copy_at_its_old_name
     repo, env = make_pull_request(tmp_path / "pr", {"notes.txt": "Moving posts.\n"}, files)
     (repo / "content/news").mkdir()
     git(repo, "mv", f"content/{folder}/{stem}.md", f"content/news/{stem}.md")
-    git(repo, "commit", "-q", "-m", "moved")
-    event = json.loads(Path(env["GITHUB_EVENT_PATH"]).read_text(encoding="utf-8"))
-    event["pull_request"]["head"]["sha"] = git(repo, "rev-parse", "HEAD")
-    Path(env["GITHUB_EVENT_PATH"]).write_text(json.dumps(event), encoding="utf-8")
+    commit_to_pull_request(repo, env, "moved")
     for changed_only in ("true", "false"):
         action = run_action(repo, env, **{"new-findings-only": "true", "changed-only": changed_only})
         assert action.returncode == 1, action.stdout + action.stderr
@@ -537,10 +531,7 @@ def test_a_post_renamed_to_another_date_in_its_name_is_held_to_its_copy_at_its_o
     (tmp_path / "pr").mkdir()
     repo, env = make_pull_request(tmp_path / "pr", {"notes.txt": "Redated.\n"}, files)
     git(repo, "mv", "_posts/2024-03-05-rivers-run-low.md", "_posts/2024-03-01-rivers-run-low.md")
-    git(repo, "commit", "-q", "-m", "redated")
-    event = json.loads(Path(env["GITHUB_EVENT_PATH"]).read_text(encoding="utf-8"))
-    event["pull_request"]["head"]["sha"] = git(repo, "rev-parse", "HEAD")
-    Path(env["GITHUB_EVENT_PATH"]).write_text(json.dumps(event), encoding="utf-8")
+    commit_to_pull_request(repo, env, "redated")
     for changed_only in ("true", "false"):
         action = run_action(repo, env, **{"new-findings-only": "true", "changed-only": changed_only})
         assert action.returncode == 1, action.stdout + action.stderr

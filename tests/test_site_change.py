@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import COMPLIANT_BODY, COMPLIANT_META, ROOT, git, markdown
-from test_action import make_pull_request, outputs, run_action
+from test_action import commit_to_pull_request, make_pull_request, outputs, run_action
 
 #: A Global Research reprint that leaves ``commercial`` to its section: fine on a community site, an error of
 #: global-research/commercial-permission on a commercial one.
@@ -691,10 +691,7 @@ def test_a_baseline_commit_holds_a_page_moved_into_a_commercial_section_to_its_c
 def test_new_findings_only_fails_a_page_moved_into_a_commercial_section(tmp_path, changed_only):
     repo, env = make_pull_request(tmp_path, {"notes.txt": "Moving a page.\n"}, _moved_site())
     git(repo, "mv", "content/blog/old.md", "content/news/moved.md")
-    git(repo, "commit", "-q", "-m", "move the page")
-    event = json.loads(Path(env["GITHUB_EVENT_PATH"]).read_text())
-    event["pull_request"]["head"]["sha"] = git(repo, "rev-parse", "HEAD")
-    Path(env["GITHUB_EVENT_PATH"]).write_text(json.dumps(event))
+    commit_to_pull_request(repo, env, "move the page")
     run = run_action(repo, env, **{"changed-only": changed_only, "new-findings-only": "true"})
     assert run.returncode == 1, run.stdout + run.stderr
     errors = _annotations(run)
