@@ -681,7 +681,21 @@ def run_check(options: argparse.Namespace) -> int:
             (p for p, _, _ in items if os.path.normpath(p) not in skip), settings.baseline, settings
         )
         if context:
-            held_there = _held_at(settings.baseline, context, options, settings, loaded.path)
+            from .reached import held_at
+
+            baseline = settings.baseline
+            what = "the pages whose metadata sidecar or site files changed since"
+            held_there = held_at(
+                baseline.commit,
+                list(context),
+                baseline.top,
+                settings,
+                options,
+                loaded.path,
+                what=what,
+                at=context,
+                named=baseline.named,
+            )
     if options.diff and not options.fix:
         options.fix = True
     fixes_failed = False  # a file --fix could not read or write (said): the others are still reported
@@ -768,32 +782,6 @@ def _to_each(outputs: list[tuple[Any, Any]], call: Callable[[Any], object]) -> b
             outputs.remove(output)
             went = True
     return went
-
-
-def _held_at(baseline: Any, context: dict[str, str], options: Any, settings: Any, config: Any) -> Any:
-    """What each page whose metadata sidecar or site files changed since ``--baseline-commit`` had at the commit:
-    its copy there checked in a copy of the commit's files, with the commit's sidecar, site files and config and
-    the run's options that change findings (:func:`reprint_guard.reached.base_findings`). None, said on standard
-    error, when the commit's files cannot be had: then all their findings count."""
-    from .reached import _warn, base_findings, check_options
-
-    looked_from = None if options.config or options.no_config else os.getcwd()  # where it looked for its config
-    held = base_findings(
-        baseline.commit,
-        list(context),
-        baseline.top,
-        check_options(settings, options),
-        config,
-        _warn,
-        at=context,
-        looked_from=looked_from,
-    )
-    if held is None:
-        _warn(
-            f"{baseline.named} could not be copied to tell what the pages whose metadata sidecar or site files "
-            "changed since already had there: all their findings count"
-        )
-    return held
 
 
 def _as_written(spec: Any, settings: Any, loaded: Any) -> str:

@@ -536,15 +536,32 @@ def expand_named(
     pages = sorted(brought.values())
     held = None
     if settings.staged and pages and _born():
-        named = getattr(given, "config", None) or getattr(given, "no_config", False)
-        looked_from = None if named else os.getcwd()  # where the run looked for its config (found or not)
-        held = base_findings("HEAD", pages, ".", check_options(settings, given), config, _warn, looked_from=looked_from)
-        if held is None:  # said, as the Action says it: every old finding of those pages fails the commit
-            _warn(
-                "HEAD could not be copied to tell what the pages a staged site file reaches already had there: "
-                "all their findings count"
-            )
+        held = held_at("HEAD", pages, ".", settings, given, config, what="the pages a staged site file reaches")
     return [*out, *pages], pages, held
+
+
+def held_at(
+    commit: str,
+    pages: list[str],
+    where: str,
+    settings: Any,
+    given: Any,
+    config: Any,
+    *,
+    what: str,
+    at: dict[str, str] | None = None,
+    named: str | None = None,
+) -> dict[str, Counter] | None:
+    """:func:`base_findings` for the command line: the commit's config looked for where the run looked for its own
+    (unless one was named), its slips and its failure told on standard error (then None: all of ``what``'s
+    findings count, as the Action says it). ``named``: the commit as the user named it (``main``)."""
+    named = getattr(given, "config", None) or getattr(given, "no_config", False)
+    looked_from = None if named else os.getcwd()  # where the run looked for its config (found or not)
+    options = check_options(settings, given)
+    held = base_findings(commit, pages, where, options, config, _warn, at=at, looked_from=looked_from)
+    if held is None:
+        _warn(f"{named or commit} could not be copied to tell what {what} already had there: all their findings count")
+    return held
 
 
 def _warn(message: str) -> None:
