@@ -26,7 +26,6 @@ from ..textnorm import as_written, find_phrase, lookalike_of, may_hold_lookalike
 from ..visible import CAPTION_LINES, CAPTIONS, VisibleBody
 from .base import (
     CREDIT_WORDS,
-    OTHER_WORK_STEMS,
     OTHER_WORK_WORDS,
     PAGE_AUTHOR,
     THERE_BUT_ELSEWHERE,
@@ -1266,6 +1265,13 @@ _OPENERS = "([\"'“‘*_"
 def _after_other_work(text: str, index: int, *, byline: bool = False, notice: bool = False) -> bool:
     """Whether the name at ``index`` follows another work's credit: "photo by", "photos:", "image ©" (a byline
     "By ..." follows the work itself: "Photos by ..."; a notice's mark follows "photo" or "photo credit:")."""
+    # The clause as far back as its sentence goes: normalised text joins a heading to the credit under it
+    # ("... bank vault photos by Oswin Tate and Priya Ruiz"), and names can be long. A credit of another work
+    # names it, a word holding one of the stems, in it (the word before the name is in it too): most texts
+    # before a name hold none, and are settled by these finds alone.
+    wide = text[max(0, index - 120) : index].lower()
+    if not _names_a_work(wide):
+        return False
     tail = text[max(0, index - 40) : index].rstrip().lower()
     if not byline:
         for lead in (":", " credit:", " credit") if notice else _LEADS:
@@ -1281,11 +1287,8 @@ def _after_other_work(text: str, index: int, *, byline: bool = False, notice: bo
         # "Photo by Larry Valenzuela, CalMatters": a name further on in a picture's credit is the picture's too.
         if byline or notice:
             return False
-        # The clause as far back as its sentence goes: normalised text joins a heading to the credit under it
-        # ("... bank vault photos by Oswin Tate and Priya Ruiz"), and names can be long.
-        wide = text[max(0, index - 120) : index].lower()
-        # The usual credit names no picture and has no lead to a name: settled by a few finds, no regex.
-        if not any(lead in wide for lead in _CLAUSE_LEADS) or not any(stem in wide for stem in OTHER_WORK_STEMS):
+        # The usual credit has no lead to a name: settled by a few finds, no regex.
+        if not any(lead in wide for lead in _CLAUSE_LEADS):
             return False
         clause_text = wide[max(wide.rfind(mark) + len(mark) for mark in _CLAUSE_BREAKS) :]
         clauses = list(_OTHER_WORK_CLAUSE.finditer(clause_text))
@@ -1296,6 +1299,24 @@ def _after_other_work(text: str, index: int, *, byline: bool = False, notice: bo
         return _STORY_WORDS.isdisjoint(word.strip(_OPENERS + ",:;|/") for word in said)
     # "Story and photos by", "Written and photographed by", "Words and pictures:": the story's byline too.
     return _STORY_WORDS.isdisjoint(word.strip(_OPENERS + ",") for word in words[-4:-1])
+
+
+def _names_a_work(lowered: str) -> bool:
+    """Whether ``lowered`` holds one of :data:`~.base.OTHER_WORK_STEMS` (the finds written out: a loop over them
+    costs more than the finds themselves, on the short text before a name; a test holds them to the stems)."""
+    return (
+        "photo" in lowered
+        or "image" in lowered
+        or "picture" in lowered
+        or "illustration" in lowered
+        or "graphic" in lowered
+        or "chart" in lowered
+        or "map" in lowered
+        or "video" in lowered
+        or "cartoon" in lowered
+        or "drawing" in lowered
+        or "artwork" in lowered
+    )
 
 
 #: What a picture's credit leads to its names with: without one in the text before a name, it is in none.
