@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import run_cli
 from reprint_guard.checks.attribution import _names_a_work
 from reprint_guard.checks.base import OTHER_WORK_STEMS
 
@@ -22,3 +23,42 @@ from reprint_guard.checks.base import OTHER_WORK_STEMS
 )
 def test_the_written_out_finds_are_the_stems(text):
     assert _names_a_work(text) == any(stem in text for stem in OTHER_WORK_STEMS)
+
+
+_POLICY = """\
+id: byline-anywhere
+name: Byline anywhere
+publisher: Harrow Valley Ledger
+source_url: https://harrow-valley-ledger.example/terms
+rules:
+  - id: credit-author
+    check: attribution
+    names_from: author
+    message: The author is not credited
+"""
+
+
+@pytest.mark.parametrize(
+    ("body", "credited"),
+    [
+        ("By Priya Castellanos\n\nThe vault guards beans now.\n", True),  # a byline at the top
+        ("The vault guards beans now.\n\nBy Priya Castellanos\n", True),  # at the bottom
+        # The first copy from the top is the photo's; the byline further down credits her.
+        ("*Photo by Priya Castellanos*\n\nThe vault guards beans now.\n\nBy Priya Castellanos\n", True),
+        # The last copy is the photo's; the byline at the top credits her.
+        ("By Priya Castellanos\n\nThe vault guards beans now.\n\n*Photo by Priya Castellanos*\n", True),
+        ("*Photo by Priya Castellanos*\n\nThe vault guards beans now.\n", False),  # the photo's alone
+    ],
+)
+def test_a_credit_anywhere_is_found_from_either_end(tmp_path, body, credited):
+    policy = tmp_path / "byline-anywhere.yaml"
+    policy.write_text(_POLICY, encoding="utf-8")
+    page = tmp_path / "page.md"
+    page.write_text(f"---\nauthor: Priya Castellanos\n---\n{body}", encoding="utf-8")
+    run = run_cli("check", "--no-config", "--policy", str(policy), "--format", "json", str(page))
+    assert run.code == (0 if credited else 1), run.err
+    (result,) = run.json()["results"]
+    assert result["path"].endswith("page.md") and result["ok"] == credited, result
+    if not credited:
+        (finding,) = result["findings"]
+        assert "named only in another work's credit" in finding["message"], finding

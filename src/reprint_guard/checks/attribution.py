@@ -1026,7 +1026,10 @@ def _placements(
     spelling, other case). ``accents``: names from the metadata, which are also looked for with other
     accents when not there as spelt (a policy spells its own names as they are written).
     """
-    last = params.position != "top"  # where a well-placed credit would be found first
+    # Where a well-placed credit would be found first. Anywhere will do for "any": a name from the metadata (an
+    # author's) is looked for from the top, where a byline stands, a publisher's from the bottom, where its
+    # credit does; either way finds one, if one is there.
+    last = params.position == "bottom" or (params.position == "any" and not accents)
     names = params.names if names is None else names
     placed, _ = _first_placed(visible.raw_text, names, params, cased=True, last=last, edge=visible.raw_block_edge)
     if placed is not None:
