@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import run_cli
-from reprint_guard.checks.attribution import _names_a_work
+from reprint_guard.checks.attribution import _creditish, _creditish_in, _names_a_work
 from reprint_guard.checks.base import OTHER_WORK_STEMS
 
 
@@ -23,6 +23,23 @@ from reprint_guard.checks.base import OTHER_WORK_STEMS
 )
 def test_the_written_out_finds_are_the_stems(text):
     assert _names_a_work(text) == any(stem in text for stem in OTHER_WORK_STEMS)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "this story was first published by",
+        "this article is republished under",
+        "republished with permission",
+        "first appeared on the ledger",
+        "© 2026 ana ruiz",
+        "one presenter told global voices",
+        "thisstory",
+        "",
+    ],
+)
+def test_the_credit_words_found_first_are_the_patterns_matches(text):
+    assert _creditish_in(text) == (_creditish().search(text.encode("utf-8")) is not None)
 
 
 _POLICY = """\

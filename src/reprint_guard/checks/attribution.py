@@ -382,7 +382,7 @@ def _credit_around(raw: str, at: int, name: str) -> bool:
     each side) holds a credit's words."""
     start, end = raw.rfind("\n", max(0, at - _AROUND), at) + 1, raw.find("\n", at, at + len(name) + _AROUND)
     around = raw[max(start, at - _AROUND) : end if end >= 0 else at + len(name) + _AROUND]
-    return _creditish().search(around.lower().encode("utf-8")) is not None
+    return _creditish_in(around.lower())
 
 
 @lru_cache(maxsize=1)
@@ -390,6 +390,18 @@ def _creditish() -> Any:
     """Either, in one RE2 search of UTF-8 (Python's engine tries each of the many alternatives at every
     character; RE2's str wrapper maps offsets back for text that is not ASCII)."""
     return compile_pattern(f"{CREDIT_WORDS.pattern}|{_CREDIT_MARKS}", utf8=True)
+
+
+def _creditish_in(lowered: str) -> bool:
+    """Whether ``lowered`` (text in lower case) holds a match of :func:`_creditish`. The words most credits say,
+    each a match of the pattern by itself, are found first by plain finds (~0.1 µs each): the pattern's search
+    through the wrapper (the text encoded, ~2 µs) only without them."""
+    return (
+        "this story" in lowered
+        or "this article" in lowered
+        or "republish" in lowered
+        or _creditish().search(lowered.encode("utf-8")) is not None
+    )
 
 
 def _in_a_credit(visible: VisibleBody, names: tuple[str, ...]) -> bool:
@@ -440,7 +452,7 @@ def _reads_as_credit(block: str, names: tuple[str, ...]) -> bool:
     """Whether a normalised block naming the publisher (one of ``names``, normalised) reads as its credit:
     credit words in it, or a block of a credit line's length with a sentence naming the publisher that is no
     author's bio ("Jane Roe is a research associate of ... From Global Research.")."""
-    if _creditish().search(block.encode("utf-8")) is not None:
+    if _creditish_in(block):
         return True
     if len(block) > _CREDIT_LINE:
         return False
