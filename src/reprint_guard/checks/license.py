@@ -397,16 +397,14 @@ def _mislabelled(visible: VisibleBody, accepted: frozenset[str]) -> tuple[str, s
     4.0 International](.../by-nc/4.0/)", "[CC BY 3.0](.../by/4.0/)"), or whose badge does (its ``alt``, or
     its image's address): readers told a NonCommercial story is free to sell. Only the links to such a deed
     are read (most reprints have one or none)."""
+    # Only the links to a Creative Commons address are read (kept with the page's links, not found again).
+    linked = visible.deed_anchors()
     deeds = {
-        href
-        for href in visible.anchors
-        if "creativecommons" in href.lower()
-        and (spdx := normalize_license(href)) is not None
-        and licence_id(spdx) in accepted
+        href for _, href in linked if (spdx := normalize_license(href)) is not None and licence_id(spdx) in accepted
     }
     if not deeds:
         return None
-    for anchor, href in visible.deed_anchors():
+    for anchor, href in linked:
         if href not in deeds:
             continue
         spdx = normalize_license(href)
