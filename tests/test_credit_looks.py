@@ -79,3 +79,48 @@ def test_a_credit_anywhere_is_found_from_either_end(tmp_path, body, credited):
     if not credited:
         (finding,) = result["findings"]
         assert "named only in another work's credit" in finding["message"], finding
+
+
+def _credit_before_each_mark(text: str, names: tuple[str, ...]) -> bool:
+    """The look as it was: each mark found in the whole text, a stem looked for in the reach before each copy."""
+    from reprint_guard.checks.license import _CREDIT_REACH, _credit_then_licence, _licence_marks
+
+    for mark in _licence_marks(names):
+        at = text.find(mark)
+        while at >= 0:
+            start = max(0, at - _CREDIT_REACH)
+            named = any(stem in text[start:at] for stem in OTHER_WORK_STEMS)
+            if named and _credit_then_licence(names).search(text, start, at + len(mark)) is not None:
+                return True
+            at = text.find(mark, at + len(mark))
+    return False
+
+
+@pytest.mark.parametrize("licence", ["CC-BY-4.0", "CC-BY-NC-ND-4.0"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "photo: ana ruiz, cc by 4.0. the council voted.",
+        "photo: ana ruiz, cc by-nc-nd 4.0. the council voted.",
+        "photo by ana ruiz " + "word " * 45 + "cc by 4.0",  # the stem just in reach of the mark
+        "photo by ana ruiz " + "word " * 47 + "cc by 4.0",  # just out of it
+        "the photos. then the text under creative commons attribution 4.0 international",  # a sentence's end between
+        "image: jon ek / creativecommons.org/licenses/by/4.0 and map: lee, cc-by-4.0 and video: cc by 4.0",
+        "photograph photograph photo credit: ana cc by nc nd 4.0 cc by nc nd 4.0",
+        "no picture here, cc by 4.0",
+        "",
+    ],
+)
+def test_the_licence_after_a_pictures_credit_is_found_from_the_stems(text, licence):
+    from reprint_guard.checks.license import _covered, _credit_before_a_mark
+
+    names = _covered((licence,))[2]
+    held = tuple(stem for stem in OTHER_WORK_STEMS if stem in text)
+    assert _credit_before_a_mark(text, names, held) == _credit_before_each_mark(text, names)
+    assert _credit_before_a_mark(text, names) == _credit_before_each_mark(text, names)
+
+
+def test_a_mark_that_may_overlap_itself_is_found_in_the_whole_text():
+    from reprint_guard.checks.license import _self_overlapping
+
+    assert _self_overlapping(("cc by 3.0 ec",)) and not _self_overlapping(("cc by 4.0", "creativecommons.org/"))
