@@ -79,3 +79,64 @@ def test_a_position_amended_further_up_the_chain_still_moves_the_link(tmp_path, 
     )
     found = [f for f in _findings(cli, folder, "lantern-c", page) if f["rule"] == "lantern-c/link-original"]
     assert found[0]["fix"] == "Put the link on top.", found
+
+
+SISTER = (
+    "id: lantern\nname: Lantern terms\npublisher: Lantern Ledger\nsource_url: https://lantern.example/terms\n"
+    "applies_to: [lantern.example]\nrules:\n"
+    "  - id: credit-line\n    check: attribution\n    names: [Lantern Ledger]\n"
+    "    message: The reprint does not credit Lantern Ledger\n"
+    "    fix: 'Add \"Originally published by Lantern Ledger.\" at the end.'\n"
+    "  - id: byline\n    check: attribution\n    names_from: author\n    template: 'By {author}, Lantern Ledger'\n"
+    "    message: The byline is not in Lantern Ledger's form\n"
+    "    fix: 'Add a byline naming {author}, e.g. \"By {author}, Lantern Ledger\".'\n"
+)
+
+
+def _validate(cli, folder: Path, child: str) -> tuple[int, list[str]]:
+    (folder / "harbour.yaml").write_text(child, encoding="utf-8")
+    run = cli("validate", "--no-config", "--rules-dir", str(folder / "lantern.yaml"), str(folder / "harbour.yaml"))
+    return run.code, (run.out + run.err).strip().splitlines()
+
+
+def test_validate_tells_an_inherited_fix_that_writes_a_credit_the_rule_refuses(tmp_path, cli):
+    (tmp_path / "lantern.yaml").write_text(SISTER, encoding="utf-8")
+    child = (
+        "id: harbour\nname: Harbour terms\npublisher: Harbour Herald\nsource_url: https://harbour.example/terms\n"
+        "applies_to: [harbour.example]\nextends: lantern\n"
+        "credit:\n  markdown: '*Originally published by [Harbour Herald]({original_url}).*'\nrules:\n"
+        "  - id: credit-line\n    names: [Harbour Herald]\n"  # line 10: another publisher's name, the fix kept
+        "  - id: byline\n    template: '{author} for Harbour Herald'\n"  # line 12: another byline form
+    )
+    code, said = _validate(cli, tmp_path, child)
+    path = tmp_path / "harbour.yaml"
+    assert code == 1, said
+    assert said[0] == (
+        f"{path}:10:5: rule 'credit-line': the fix it keeps from lantern/credit-line says to write \"Originally "
+        "published by Lantern Ledger.\", which this rule does not accept (it asks for a credit naming 'Harbour "
+        "Herald'): give the rule a fix of its own ('fix: ...'), or 'fix: null' for the check's own"
+    ), said
+    assert said[1].startswith(
+        f"{path}:12:5: rule 'byline': the fix it keeps from lantern/byline says to write \"By {{author}}, Lantern "
+        "Ledger\", which this rule does not accept (it asks for a byline '{author} for Harbour Herald')"
+    ), said
+    assert len(said) == 2, said
+    # A fix of its own, or a names list the fix's credit still satisfies (extended), is no contradiction.
+    fixed = child.replace(
+        "names: [Harbour Herald]\n", "names: [Harbour Herald]\n    fix: Add 'Originally published by Harbour Herald.'\n"
+    ).replace("  - id: byline\n    template: '{author} for Harbour Herald'\n", "")
+    code, said = _validate(cli, tmp_path, fixed)
+    assert code == 0 and said == [f"{path}: valid"], said
+    extended = child.replace("names: [Harbour Herald]", "extend: {names: [Harbour Herald]}").replace(
+        "  - id: byline\n    template: '{author} for Harbour Herald'\n", "  - id: byline\n    severity: warning\n"
+    )
+    code, said = _validate(cli, tmp_path, extended)
+    assert code == 0 and said == [f"{path}: valid"], said
+
+
+def test_no_bundled_policy_has_a_fix_its_rule_refuses(cli):
+    from reprint_guard.policy.loader import bundled_rules_dir
+
+    run = cli("validate", "--no-config", str(bundled_rules_dir()))
+    assert run.code == 0, run.out + run.err
+    assert "the fix it keeps" not in run.out + run.err

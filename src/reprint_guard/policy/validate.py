@@ -4,8 +4,9 @@ Beyond the JSON Schema: unknown ``extends``, duplicate rule ids, extends loops,
 invalid check parameters and regexes, licences the ``license`` check does not
 know, conditions that can never hold, misspelt template placeholders, a credit
 block placed where an attribution rule fails it, a rule id close to an
-inherited one but not it (a misspelt override), and ``disabled`` with more
-than an ``id``.
+inherited one but not it (a misspelt override), ``disabled`` with more
+than an ``id``, and an inherited credit fix that writes out a credit the
+amended rule refuses.
 """
 
 from __future__ import annotations
@@ -193,6 +194,98 @@ def _credit_unnamed(raw: RawPolicy, policy: Any, which: str, *, always_only: boo
             )
         ]
     return []
+
+
+#: A quoted wording in a fix (``e.g. "By {author}, CalMatters"``): what the fix tells the editor to write.
+_QUOTED = re.compile(r'"([^"]+)"|“([^”]+)”|(?<!\w)\'([^\']+)\'(?!\w)')
+
+
+def _fixes_the_rule_refuses(raw: RawPolicy, policy: Any, policies: PolicySet) -> list[PolicyError]:
+    """An attribution rule whose ``fix`` is the one its parent wrote, where the credit that fix spells out
+    satisfies the parent's rule but not this policy's (an amendment gave other ``names``, or another byline
+    ``template``; or the fix names ``{publisher}``, now another): the finding would tell the editor to write a
+    credit the rule still refuses. Only a fix that writes out a credit the parent's rule accepts is held to
+    it; "Credit the publisher" writes out none."""
+    if not policy.extends:
+        return []
+    parent = policies.get(policy.extends)
+    written = {
+        str(data.get("id")): (index, data)
+        for index, data in enumerate(raw.data.get("rules") or [])
+        if isinstance(data, dict)
+    }
+    problems = []
+    for rule in policy.rules:
+        if rule.check != "attribution" or rule.fix is None:
+            continue
+        index, data = written.get(rule.id, (None, {}))
+        if "fix" in data or "check" in data:  # its own fix, or a rule written whole
+            continue
+        was = policies.amended_as_bundled.get((policy.id, rule.id)) or parent.rule(rule.id)
+        if was is None or was.fix != rule.fix:
+            continue
+        if index is None and _fix_text(parent, was) == _fix_text(policy, rule):
+            continue  # inherited as it stands, and the fix reads the same here: the parent's own concern
+        wording = _credit_spelt_out(parent, was)
+        if wording is None or _accepts(policy, rule, _fix_text(policy, rule)):
+            continue
+        asked = (
+            f"a byline {rule.params.template!r}"
+            if rule.params.template and "template" in data
+            else f"a credit naming {rule.params.names[0]!r}"
+            if rule.params.names
+            else "another credit"
+        )
+        problems.append(
+            raw.error(
+                f"rule {rule.id!r}: the fix it keeps from {was.origin}/{rule.id} says to write {wording}, which this "
+                f"rule does not accept (it asks for {asked}): give the rule a fix of its own ('fix: ...'), or "
+                "'fix: null' for the check's own",
+                ["rules", index] if index is not None else ["extends"],
+            )
+        )
+    return problems
+
+
+def _sample(policy: Any, rule: Any) -> dict[str, Any]:
+    from .examples import _base
+
+    return _base(policy, rule)
+
+
+def _fix_text(policy: Any, rule: Any, template: str | None = None) -> str:
+    """A rule's fix (or ``template``, a part of it) as a finding gives it, for an example reprint."""
+    from ..checks.base import LazyValues, render
+    from ..readers import build
+
+    stub = build("", _sample(policy, rule), format="markdown", path="<fix>")
+    return render(rule.fix if template is None else template, LazyValues(stub, policy))
+
+
+def _accepts(policy: Any, rule: Any, text: str) -> bool:
+    """Whether ``rule`` (its condition aside) finds nothing to report in an example reprint that says ``text``."""
+    import datetime as dt
+
+    from ..engine import run_policy
+    from ..readers import build
+
+    reprint = build(text + "\n", _sample(policy, rule), format="markdown", path="<fix>")
+    single = policy.replace(rules=(rule.replace(when=None),))
+    found = run_policy(reprint, single, today=dt.date(2030, 1, 1))
+    return not [finding for finding in found if finding.policy == policy.id]
+
+
+def _credit_spelt_out(policy: Any, rule: Any) -> str | None:
+    """What a rule's fix tells the editor to write, when that satisfies the rule: its first quoted wording
+    that does (``"By {author}, CalMatters"``), else the whole fix; None when the fix spells out no credit
+    the rule accepts."""
+    for match in _QUOTED.finditer(rule.fix):
+        quoted = next(group for group in match.groups() if group is not None)
+        if _accepts(policy, rule, _fix_text(policy, rule, quoted)):
+            return f'"{quoted}"'
+    if _accepts(policy, rule, _fix_text(policy, rule)):
+        return repr(rule.fix if len(rule.fix) <= 120 else rule.fix[:117] + "...")
+    return None
 
 
 def _host_not_the_patterns(raw: RawPolicy, policy: Any) -> list[PolicyError]:
@@ -391,6 +484,7 @@ def validate_file(path: Path, extra: tuple[str, ...] = ()) -> list[ReprintGuardE
     problems += _placeholders_not_filled(raw, policy)
     problems += _credit_misplaced(raw, policy)
     problems += _inherited_credit_of_another(raw, policy, policies)
+    problems += _fixes_the_rule_refuses(raw, policy, policies)
     if "credit" in raw.data and policy.credit is not None:
         # A rule asked only of some reprints (``when``: an extract's "Read the full article") is not the block's.
         problems += _credit_unnamed(
