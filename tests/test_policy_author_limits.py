@@ -140,3 +140,44 @@ def test_no_bundled_policy_has_a_fix_its_rule_refuses(cli):
     run = cli("validate", "--no-config", str(bundled_rules_dir()))
     assert run.code == 0, run.out + run.err
     assert "the fix it keeps" not in run.out + run.err
+
+
+def test_explain_writes_a_required_patterns_example_from_it_or_says_none_can_be_given(tmp_path, cli):
+    policy = tmp_path / "herald.yaml"
+    policy.write_text(
+        "id: herald\nname: Herald terms\npublisher: Harbour Herald\nsource_url: https://harbour.example/terms\n"
+        "applies_to: [harbour.example]\nrules:\n"
+        "  - id: cut\n    check: text\n    pattern: '\\b(shortened|cut|trimmed) for (length|space)\\b'\n"
+        "    message: Say it was cut\n"
+        "  - id: note\n    check: text\n"
+        "    pattern: '^(this story|this article) was (first )?published by [a-z ]+\\b'\n"
+        "    message: Say where it was first published\n"
+        "    fix: 'Add \"This story was first published by the Harbour Herald.\" under the headline.'\n"
+        "  - id: odd\n    check: text\n    pattern: '\\bcut for \\pL+\\b'\n    message: Say it was cut\n"
+        "  - id: no-sponsor\n    check: text\n    mode: forbid\n    pattern: '\\bsponsored by [a-z]+\\b'\n"
+        "    message: The reprint names a sponsor\n",
+        encoding="utf-8",
+    )
+
+    def examples(rule: str) -> tuple[str, str]:
+        run = cli("explain", "--no-config", f"{policy}/{rule}")
+        assert run.code == 0, run.out + run.err
+        assert "generic, for the text check type" not in run.out and "originally published" not in run.out
+        passing, _, failing = run.out.partition("Passing example")[2].partition("Failing example:")
+        return passing, failing
+
+    passing, failing = examples("cut")
+    assert passing.startswith(" (checked against this rule):") and "\n  Shortened for length.\n" in passing
+    assert "Shortened for length" not in failing and "three summers." in failing
+    passing, failing = examples("note")  # the fix's own wording, filled in
+    assert "\n  This story was first published by the Harbour Herald.\n" in passing, passing
+    passing, failing = examples("no-sponsor")  # forbidden: the failing one holds the match
+    assert "sponsored by" not in passing and "\n  Sponsored by word.\n" in failing, failing
+    run = cli("explain", "--no-config", f"{policy}/odd")  # \pL is RE2's own: no wording is written from it
+    assert run.code == 0 and "Passing example" not in run.out, run.out
+    assert run.out.rstrip().endswith(
+        "Examples: none can be given. No wording written from this rule's pattern (or quoted in its fix) could be "
+        "shown, by running the rule on it, to pass it; a reprint passes when its visible text, case-folded, holds "
+        "a match of the pattern under Parameters."
+    ), run.out
+

@@ -203,10 +203,25 @@ def run_explain(options: argparse.Namespace) -> int:
         was = replaced[rule.id]
         change = f" (a {was.check} check there)" if was.check != rule.check else ""
         out.append(f"Replaces: {was.origin}/{rule.id}{change}")
+    if specific is None and rule.check == "text" and rule.params.pattern:  # generic ones would be of a phrase
+        out += ["", _NO_PATTERN_EXAMPLE[rule.params.mode], ""]
+        sys.stdout.write("\n".join(out))
+        return ExitCode.OK
     kind = "checked against this rule" if specific else f"generic, for the {rule.check} check type"
     out += ["", f"Passing example ({kind}):", _indent(passing), "", "Failing example:", _indent(failing), ""]
     sys.stdout.write("\n".join(out))
     return ExitCode.OK
+
+
+#: ``explain``'s word for a ``text`` rule's pattern that no example was written from, by mode.
+_NO_PATTERN_EXAMPLE = {
+    "require": "Examples: none can be given. No wording written from this rule's pattern (or quoted in its fix) "
+    "could be shown, by running the rule on it, to pass it; a reprint passes when its visible text, "
+    "case-folded, holds a match of the pattern under Parameters.",
+    "forbid": "Examples: none can be given. No wording written from this rule's pattern (or quoted in its fix) "
+    "could be shown, by running the rule on it, to be reported; a reprint is reported when its visible text, "
+    "case-folded, holds a match of the pattern under Parameters (not inside a match of its unless).",
+}
 
 
 def _terms_source(policies: Any, policy: Any, rule: Any) -> Any:

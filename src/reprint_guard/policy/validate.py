@@ -196,10 +196,6 @@ def _credit_unnamed(raw: RawPolicy, policy: Any, which: str, *, always_only: boo
     return []
 
 
-#: A quoted wording in a fix (``e.g. "By {author}, CalMatters"``): what the fix tells the editor to write.
-_QUOTED = re.compile(r'"([^"]+)"|“([^”]+)”|(?<!\w)\'([^\']+)\'(?!\w)')
-
-
 def _fixes_the_rule_refuses(raw: RawPolicy, policy: Any, policies: PolicySet) -> list[PolicyError]:
     """An attribution rule whose ``fix`` is the one its parent wrote, where the credit that fix spells out
     satisfies the parent's rule but not this policy's (an amendment gave other ``names``, or another byline
@@ -279,10 +275,11 @@ def _credit_spelt_out(policy: Any, rule: Any) -> str | None:
     """What a rule's fix tells the editor to write, when that satisfies the rule: its first quoted wording
     that does (``"By {author}, CalMatters"``), else the whole fix; None when the fix spells out no credit
     the rule accepts."""
-    for match in _QUOTED.finditer(rule.fix):
-        quoted = next(group for group in match.groups() if group is not None)
-        if _accepts(policy, rule, _fix_text(policy, rule, quoted)):
-            return f'"{quoted}"'
+    from .examples import quoted
+
+    for wording in quoted(rule.fix):
+        if _accepts(policy, rule, _fix_text(policy, rule, wording)):
+            return f'"{wording}"'
     if _accepts(policy, rule, _fix_text(policy, rule)):
         return repr(rule.fix if len(rule.fix) <= 120 else rule.fix[:117] + "...")
     return None
