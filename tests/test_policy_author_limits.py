@@ -8,6 +8,7 @@ what it looked for.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 URL = "https://lantern.example/2026/11/ferry"
@@ -181,3 +182,18 @@ def test_explain_writes_a_required_patterns_example_from_it_or_says_none_can_be_
         "a match of the pattern under Parameters."
     ), run.out
 
+
+def test_test_without_a_fixtures_folder_says_what_it_looked_for(tmp_path, cli):
+    run = cli("test", "--no-config", cwd=tmp_path)
+    assert run.code == 2, run.out + run.err
+    said = run.err.strip().splitlines()
+    assert said == [
+        f"reprint-guard: tests/policies: no such folder in {os.path.realpath(tmp_path)}, where test looks for "
+        "policy fixtures when no PATH is named: a policy test folder holds a folder per policy, named by its id "
+        "(tests/policies/<policy-id>/), of reprints whose expect: lists the findings each must raise; name another "
+        "folder, or fixture files, with 'reprint-guard test PATH...'"
+    ], said
+    assert run.out == ""
+    # A path named that is not there is told as before, in a word.
+    run = cli("test", "--no-config", "fixtures", cwd=tmp_path)
+    assert run.code == 2 and run.err.strip() == "reprint-guard: fixtures: no such file or folder", run.err

@@ -660,7 +660,7 @@ def run_test(options: argparse.Namespace) -> int:
     holding: set[str] = set()  # the folders a fixture was found in, at any depth
     for path, walked in fixture_items(options.paths):
         if not walked and not path.exists():
-            raise UsageError("no such file or folder", path=str(path))
+            raise UsageError(_no_fixtures_here(path, options.paths), path=str(path))
         outcome = run_fixture(path, extra, walked=walked)
         total += 1
         with_fixtures.add(outcome.policy or path.parent.name)
@@ -699,6 +699,23 @@ def run_test(options: argparse.Namespace) -> int:
     could_not = f", {errors} could not be run" if errors else ""
     sys.stdout.write(f"{total - failed - errors} passed, {failed} failed{could_not}\n")
     return ExitCode.ERROR if errors else ExitCode.FINDINGS if failed else ExitCode.OK
+
+
+#: Where ``test`` looks for fixtures when no PATH is named, from the folder it runs in (the parser's default).
+DEFAULT_FIXTURES = "tests/policies"
+
+
+def _no_fixtures_here(path: Path, paths: list[str]) -> str:
+    """Why ``test`` has nothing to run at ``path``: a path named that is not there, or, for the default folder,
+    what it looked for, what a policy test folder holds, and how to name another."""
+    if paths != [DEFAULT_FIXTURES] or path != Path(DEFAULT_FIXTURES):
+        return "no such file or folder"
+    return (
+        f"no such folder in {os.getcwd()}, where test looks for policy fixtures when no PATH is named: a policy "
+        "test folder holds a folder per policy, named by its id (tests/policies/<policy-id>/), of reprints whose "
+        "expect: lists the findings each must raise; name another folder, or fixture files, with 'reprint-guard "
+        "test PATH...'"
+    )
 
 
 def _no_such_rule(policies: Any, policy: Any, rule_id: str) -> str:
