@@ -125,14 +125,52 @@ def test_validate_tells_an_inherited_fix_that_writes_a_credit_the_rule_refuses(t
     # A fix of its own, or a names list the fix's credit still satisfies (extended), is no contradiction.
     fixed = child.replace(
         "names: [Harbour Herald]\n", "names: [Harbour Herald]\n    fix: Add 'Originally published by Harbour Herald.'\n"
-    ).replace("  - id: byline\n    template: '{author} for Harbour Herald'\n", "")
+    )
+    code, said = _validate(cli, tmp_path, fixed)  # the byline's fix is still Lantern Ledger's
+    assert code == 1 and len(said) == 1 and said[0].startswith(f"{path}:13:5: rule 'byline'"), said
+    fixed += "    fix: 'Add a byline: \"{author} for Harbour Herald\".'\n"
     code, said = _validate(cli, tmp_path, fixed)
     assert code == 0 and said == [f"{path}: valid"], said
+    # Left as it is, the byline's fix still writes Lantern Ledger's, where credit-line asks for Harbour Herald.
+    byline = fixed[fixed.index("  - id: byline") :]
+    code, said = _validate(cli, tmp_path, fixed.replace(byline, ""))
+    assert code == 1 and said == [
+        f"{path}:6:1: rule 'byline', inherited from lantern with its fix, says to write \"By {{author}}, Lantern "
+        "Ledger\", which names Lantern Ledger, where rule 'credit-line' asks for a credit naming Harbour Herald: "
+        "amend it with a fix of its own ('- id: byline' with 'fix: ...')"
+    ], said
     extended = child.replace("names: [Harbour Herald]", "extend: {names: [Harbour Herald]}").replace(
         "  - id: byline\n    template: '{author} for Harbour Herald'\n", "  - id: byline\n    severity: warning\n"
     )
     code, said = _validate(cli, tmp_path, extended)
     assert code == 0 and said == [f"{path}: valid"], said
+
+
+def test_validate_tells_a_sister_sites_inherited_fixes_that_credit_the_parent(tmp_path, cli):
+    """A policy built on CalMatters' for a sister site keeps fixes that write CalMatters' byline and credit line."""
+    policy = tmp_path / "sister.yaml"
+    policy.write_text(
+        "id: valley-wire\nname: Valley Wire terms\npublisher: Valley Wire\nsource_url: https://valleywire.example/t\n"
+        "applies_to: [valleywire.example]\nextends: calmatters\ncredit:\n  position: top\n"
+        "  markdown: '*By {author}, Valley Wire. Originally published by [Valley Wire]({original_url}).*'\n"
+        "rules:\n  - id: credit-calmatters\n    names: [Valley Wire]\n"
+        "    fix: 'Put a credit at the top: \"Originally published by Valley Wire.\"'\n"
+        "  - id: credit-calmatters-top\n    names: [Valley Wire]\n"  # line 14: its fix still says CalMatters
+        "  - id: link-original\n"
+        "    fix: 'Link to the original: \"Originally published by [Valley Wire]({original_url}).\"'\n",
+        encoding="utf-8",
+    )
+    run = cli("validate", "--no-config", str(policy))
+    said = (run.out + run.err).strip().splitlines()
+    assert run.code == 1, said
+    assert said == [
+        f"{policy}:6:1: rule 'credit-author', inherited from calmatters with its fix, says to write \"By {{author}}, "
+        "CalMatters\", which names CalMatters, where rule 'credit-calmatters' asks for a credit naming Valley Wire: "
+        "amend it with a fix of its own ('- id: credit-author' with 'fix: ...')",
+        f"{policy}:14:5: rule 'credit-calmatters-top': the fix it keeps from calmatters/credit-calmatters-top says "
+        'to write "By {author}, CalMatters", which this rule does not accept (it asks for a credit naming \'Valley '
+        "Wire'): give the rule a fix of its own ('fix: ...'), or 'fix: null' for the check's own",
+    ], said
 
 
 def test_no_bundled_policy_has_a_fix_its_rule_refuses(cli):

@@ -6,7 +6,7 @@ know, conditions that can never hold, misspelt template placeholders, a credit
 block placed where an attribution rule fails it, a rule id close to an
 inherited one but not it (a misspelt override), ``disabled`` with more
 than an ``id``, and an inherited credit fix that writes out a credit the
-amended rule refuses.
+policy's own rules refuse.
 """
 
 from __future__ import annotations
@@ -197,22 +197,29 @@ def _credit_unnamed(raw: RawPolicy, policy: Any, which: str, *, always_only: boo
 
 
 def _fixes_the_rule_refuses(raw: RawPolicy, policy: Any, policies: PolicySet) -> list[PolicyError]:
-    """An attribution rule whose ``fix`` is the one its parent wrote, where the credit that fix spells out
-    satisfies the parent's rule but not this policy's (an amendment gave other ``names``, or another byline
-    ``template``; or the fix names ``{publisher}``, now another): the finding would tell the editor to write a
-    credit the rule still refuses. Only a fix that writes out a credit the parent's rule accepts is held to
-    it; "Credit the publisher" writes out none."""
+    """A credit rule whose ``fix`` is the one its parent wrote, where the credit that fix writes out is one this
+    policy's own rules refuse, so every such finding would tell the editor to write it:
+
+    - an ``attribution`` rule amended (other ``names``, another byline ``template``; or a fix naming
+      ``{publisher}``, now another) where the credit the fix writes out satisfies the parent's rule but not
+      this one ("Credit the publisher" writes out none, and is not held to it);
+    - an ``attribution`` or ``link`` rule, amended or inherited as it stands, whose fix puts in quotes a credit
+      naming another publisher of the chain and not this policy's, where one of its attribution rules asks for
+      a credit naming its own (a sister site's policy keeping "By {author}, CalMatters")."""
     if not policy.extends:
         return []
+    from .examples import quoted
+
     parent = policies.get(policy.extends)
     written = {
         str(data.get("id")): (index, data)
         for index, data in enumerate(raw.data.get("rules") or [])
         if isinstance(data, dict)
     }
+    others = policies.ancestors_names(policy)
     problems = []
     for rule in policy.rules:
-        if rule.check != "attribution" or rule.fix is None:
+        if rule.check not in ("attribution", "link") or rule.fix is None:
             continue
         index, data = written.get(rule.id, (None, {}))
         if "fix" in data or "check" in data:  # its own fix, or a rule written whole
@@ -220,26 +227,43 @@ def _fixes_the_rule_refuses(raw: RawPolicy, policy: Any, policies: PolicySet) ->
         was = policies.amended_as_bundled.get((policy.id, rule.id)) or parent.rule(rule.id)
         if was is None or was.fix != rule.fix:
             continue
-        if index is None and _fix_text(parent, was) == _fix_text(policy, rule):
-            continue  # inherited as it stands, and the fix reads the same here: the parent's own concern
-        wording = _credit_spelt_out(parent, was)
-        if wording is None or _accepts(policy, rule, _fix_text(policy, rule)):
-            continue
-        asked = (
-            f"a byline {rule.params.template!r}"
-            if rule.params.template and "template" in data
-            else f"a credit naming {rule.params.names[0]!r}"
-            if rule.params.names
-            else "another credit"
-        )
-        problems.append(
-            raw.error(
-                f"rule {rule.id!r}: the fix it keeps from {was.origin}/{rule.id} says to write {wording}, which this "
-                f"rule does not accept (it asks for {asked}): give the rule a fix of its own ('fix: ...'), or "
-                "'fix: null' for the check's own",
-                ["rules", index] if index is not None else ["extends"],
-            )
-        )
+        where = ["rules", index] if index is not None else ["extends"]
+        kept = f"the fix it keeps from {was.origin}/{rule.id}"
+        do = "give the rule a fix of its own ('fix: ...'), or 'fix: null' for the check's own"
+        if index is None:
+            kept = f"rule {rule.id!r}, inherited from {was.origin} with its fix,"
+            do = f"amend it with a fix of its own ('- id: {rule.id}' with 'fix: ...')"
+        if rule.check == "attribution" and (index is not None or _fix_text(parent, was) != _fix_text(policy, rule)):
+            wording = _credit_spelt_out(parent, was)
+            if wording is not None and not _accepts(policy, rule, _fix_text(policy, rule)):
+                asked = (
+                    f"a byline {rule.params.template!r}"
+                    if rule.params.template and "template" in data
+                    else f"a credit naming {rule.params.names[0]!r}"
+                    if rule.params.names
+                    else "another credit"
+                )
+                said = kept if index is None else f"rule {rule.id!r}: {kept}"
+                problems.append(
+                    raw.error(
+                        f"{said} says to write {wording}, which this rule does not accept (it asks for {asked}): {do}",
+                        where,
+                    )
+                )
+                continue
+        for wording in quoted(rule.fix):
+            found = credits_another(_fix_text(policy, rule, wording), policy, others, policy.rules)
+            if found is not None:
+                named, asking = found
+                said = kept if index is None else f"rule {rule.id!r}: {kept}"
+                problems.append(
+                    raw.error(
+                        f'{said} says to write "{wording}", which names {named}, where rule {asking.id!r} asks for '
+                        f"a credit naming {policy.publisher}: {do}",
+                        where,
+                    )
+                )
+                break
     return problems
 
 
@@ -259,14 +283,18 @@ def _fix_text(policy: Any, rule: Any, template: str | None = None) -> str:
 
 
 def _accepts(policy: Any, rule: Any, text: str) -> bool:
-    """Whether ``rule`` (its condition aside) finds nothing to report in an example reprint that says ``text``."""
+    """Whether ``rule`` (its condition aside) finds the credit it asks for in an example reprint that says
+    ``text``: asked anywhere, so that a rule of placement only (``placement_only``) tells a credit it would not
+    accept from one that is missing, which it leaves to another rule."""
     import datetime as dt
 
+    from ..checks.base import ParamsView
     from ..engine import run_policy
     from ..readers import build
 
     reprint = build(text + "\n", _sample(policy, rule), format="markdown", path="<fix>")
-    single = policy.replace(rules=(rule.replace(when=None),))
+    anywhere = ParamsView({**rule.params.values(), "placement_only": False, "position": "any"}, rule.params.declared())
+    single = policy.replace(rules=(rule.replace(when=None, params=anywhere),))
     found = run_policy(reprint, single, today=dt.date(2030, 1, 1))
     return not [finding for finding in found if finding.policy == policy.id]
 
