@@ -173,6 +173,25 @@ def test_validate_tells_a_sister_sites_inherited_fixes_that_credit_the_parent(tm
     ], said
 
 
+def test_validate_tells_a_licence_fix_that_no_longer_writes_the_byline_asked_for(tmp_path, cli):
+    policy = tmp_path / "herald.yaml"
+    policy.write_text(
+        "id: herald-cc\nname: Herald\npublisher: Harbour Herald\nsource_url: https://harbour.example/terms\n"
+        "applies_to: [harbour.example]\nextends: cc-by-4.0\nrules:\n"
+        "  - id: credit-author\n    template: 'By {author}, Harbour Herald'\n",
+        encoding="utf-8",
+    )
+    run = cli("validate", "--no-config", str(policy))
+    assert run.code == 1 and run.out.strip() == (
+        f"{policy}:8:5: rule 'credit-author': the fix it keeps from cc-base-4.0/credit-author ('Add a byline or "
+        "credit naming {author}.') writes a credit this rule does not accept (it asks for a byline 'By {author}, "
+        "Harbour Herald'): give the rule a fix of its own ('fix: ...'), or 'fix: null' for the check's own"
+    ), run.out + run.err
+    policy.write_text(policy.read_text() + "    fix: 'Add the byline \"By {author}, Harbour Herald\".'\n")
+    run = cli("validate", "--no-config", str(policy))
+    assert run.code == 0 and run.out.strip() == f"{policy}: valid", run.out + run.err
+
+
 def test_no_bundled_policy_has_a_fix_its_rule_refuses(cli):
     from reprint_guard.policy.loader import bundled_rules_dir
 

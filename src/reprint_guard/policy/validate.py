@@ -244,11 +244,10 @@ def _fixes_the_rule_refuses(raw: RawPolicy, policy: Any, policies: PolicySet) ->
                     else "another credit"
                 )
                 said = kept if index is None else f"rule {rule.id!r}: {kept}"
+                quoted_words = wording.startswith('"')
+                writes = f"says to write {wording}, which" if quoted_words else f"({wording}) writes a credit"
                 problems.append(
-                    raw.error(
-                        f"{said} says to write {wording}, which this rule does not accept (it asks for {asked}): {do}",
-                        where,
-                    )
+                    raw.error(f"{said} {writes} this rule does not accept (it asks for {asked}): {do}", where)
                 )
                 continue
         for wording in quoted(rule.fix):
