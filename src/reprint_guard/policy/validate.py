@@ -244,8 +244,8 @@ def _fixes_the_rule_refuses(raw: RawPolicy, policy: Any, policies: PolicySet) ->
                     else "another credit"
                 )
                 said = kept if index is None else f"rule {rule.id!r}: {kept}"
-                quoted_words = wording.startswith('"')
-                writes = f"says to write {wording}, which" if quoted_words else f"({wording}) writes a credit"
+                text, in_quotes = wording
+                writes = f'says to write "{text}", which' if in_quotes else f"({text!r}) writes a credit"
                 problems.append(
                     raw.error(f"{said} {writes} this rule does not accept (it asks for {asked}): {do}", where)
                 )
@@ -298,17 +298,17 @@ def _accepts(policy: Any, rule: Any, text: str) -> bool:
     return not [finding for finding in found if finding.policy == policy.id]
 
 
-def _credit_spelt_out(policy: Any, rule: Any) -> str | None:
-    """What a rule's fix tells the editor to write, when that satisfies the rule: its first quoted wording
-    that does (``"By {author}, CalMatters"``), else the whole fix; None when the fix spells out no credit
-    the rule accepts."""
+def _credit_spelt_out(policy: Any, rule: Any) -> tuple[str, bool] | None:
+    """What a rule's fix tells the editor to write, when that satisfies the rule, and whether the fix puts it
+    in quotes: its first quoted wording that does (``By {author}, CalMatters``), else the whole fix (cut at
+    120 characters); None when the fix spells out no credit the rule accepts."""
     from .examples import quoted
 
     for wording in quoted(rule.fix):
         if _accepts(policy, rule, _fix_text(policy, rule, wording)):
-            return f'"{wording}"'
+            return wording, True
     if _accepts(policy, rule, _fix_text(policy, rule)):
-        return repr(rule.fix if len(rule.fix) <= 120 else rule.fix[:117] + "...")
+        return (rule.fix if len(rule.fix) <= 120 else rule.fix[:117] + "..."), False
     return None
 
 
