@@ -203,10 +203,25 @@ def run_explain(options: argparse.Namespace) -> int:
         was = replaced[rule.id]
         change = f" (a {was.check} check there)" if was.check != rule.check else ""
         out.append(f"Replaces: {was.origin}/{rule.id}{change}")
+    if specific is None and rule.check == "text" and rule.params.pattern:  # generic ones would be of a phrase
+        out += ["", _NO_PATTERN_EXAMPLE[rule.params.mode], ""]
+        sys.stdout.write("\n".join(out))
+        return ExitCode.OK
     kind = "checked against this rule" if specific else f"generic, for the {rule.check} check type"
     out += ["", f"Passing example ({kind}):", _indent(passing), "", "Failing example:", _indent(failing), ""]
     sys.stdout.write("\n".join(out))
     return ExitCode.OK
+
+
+#: ``explain``'s word for a ``text`` rule's pattern that no example was written from, by mode.
+_NO_PATTERN_EXAMPLE = {
+    "require": "Examples: none can be given. No wording written from this rule's pattern (or quoted in its fix) "
+    "could be shown, by running the rule on it, to pass it; a reprint passes when its visible text, "
+    "case-folded, holds a match of the pattern under Parameters.",
+    "forbid": "Examples: none can be given. No wording written from this rule's pattern (or quoted in its fix) "
+    "could be shown, by running the rule on it, to be reported; a reprint is reported when its visible text, "
+    "case-folded, holds a match of the pattern under Parameters (not inside a match of its unless).",
+}
 
 
 def _terms_source(policies: Any, policy: Any, rule: Any) -> Any:
@@ -645,7 +660,7 @@ def run_test(options: argparse.Namespace) -> int:
     holding: set[str] = set()  # the folders a fixture was found in, at any depth
     for path, walked in fixture_items(options.paths):
         if not walked and not path.exists():
-            raise UsageError("no such file or folder", path=str(path))
+            raise UsageError(_no_fixtures_here(path, options.paths), path=str(path))
         outcome = run_fixture(path, extra, walked=walked)
         total += 1
         with_fixtures.add(outcome.policy or path.parent.name)
@@ -684,6 +699,23 @@ def run_test(options: argparse.Namespace) -> int:
     could_not = f", {errors} could not be run" if errors else ""
     sys.stdout.write(f"{total - failed - errors} passed, {failed} failed{could_not}\n")
     return ExitCode.ERROR if errors else ExitCode.FINDINGS if failed else ExitCode.OK
+
+
+#: Where ``test`` looks for fixtures when no PATH is named, from the folder it runs in (the parser's default).
+DEFAULT_FIXTURES = "tests/policies"
+
+
+def _no_fixtures_here(path: Path, paths: list[str]) -> str:
+    """Why ``test`` has nothing to run at ``path``: a path named that is not there, or, for the default folder,
+    what it looked for, what a policy test folder holds, and how to name another."""
+    if paths != [DEFAULT_FIXTURES] or path != Path(DEFAULT_FIXTURES):
+        return "no such file or folder"
+    return (
+        f"no such folder in {os.getcwd()}, where test looks for policy fixtures when no PATH is named: a policy "
+        "test folder holds a folder per policy, named by its id (tests/policies/<policy-id>/), of reprints whose "
+        "expect: lists the findings each must raise; name another folder, or fixture files, with 'reprint-guard "
+        "test PATH...'"
+    )
 
 
 def _no_such_rule(policies: Any, policy: Any, rule_id: str) -> str:

@@ -1777,13 +1777,9 @@ def _shares_most_letters(a: str, b: str, cutoff: float = 0.85) -> bool:
 def _fix_for_elsewhere(rule: Rule, problem: Problem) -> bool:
     """Whether the check's own fix ("Move the link to the top") beats the rule's: the credit is there but not
     where asked, and the rule's ``fix`` is the one it inherits, written for a rule that asked for no such place
-    (an amendment that gave ``position`` and no ``fix``)."""
-    return (
-        "position" in rule.amends
-        and "fix" not in rule.amends
-        and problem.detail is not None
-        and THERE_BUT_ELSEWHERE in problem.detail
-    )
+    (an amendment gave ``position`` and none since gave a ``fix``, however far up the ``extends`` chain: the
+    loader walks it into ``position_after_fix``)."""
+    return rule.position_after_fix and problem.detail is not None and THERE_BUT_ELSEWHERE in problem.detail
 
 
 def _kind_of_value(field: str) -> str:

@@ -113,6 +113,7 @@ def _dump(policy: Policy) -> dict[str, Any]:
                 "declared": rule.params.declared() if rule.params is not None else None,
                 "origin": rule.origin,
                 "amends": list(rule.amends),
+                **({"position_after_fix": True} if rule.position_after_fix else {}),
             }
             for rule in policy.rules
         ],
@@ -149,6 +150,7 @@ def _load(entry: dict[str, Any], folder: Path) -> Policy:
                 params=ParamsView(rule["params"], rule["declared"]) if rule["params"] is not None else None,
                 origin=rule["origin"],
                 amends=tuple(rule["amends"]),
+                position_after_fix=rule.get("position_after_fix", False),
             )
             for rule in entry["rules"]
         ),

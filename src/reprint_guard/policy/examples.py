@@ -107,11 +107,34 @@ def _lengthened(intro: str, window: float) -> str:
     return body
 
 
-def candidates(policy: Policy, rule: Rule) -> tuple[Example, Example] | None:
+#: The example reprint's opening, to which each example adds what it is about.
+_INTRO = "# The river that ran dry\n\nA valley's farmers watched the river shrink for three summers.\n"
+
+
+def candidates(policy: Policy, rule: Rule) -> list[tuple[Example, Example]]:
+    """(passing, failing) pairs for the rule, to try in order: empty when its check type has no generator. A
+    ``text`` rule's pattern gives one pair for each wording written from it (the rule's fix's quoted words
+    first, then one built from the pattern itself)."""
+    p = rule.params
+    if rule.check == "text" and p.pattern:
+        meta = _base(policy, rule)
+        pairs = []
+        for wording in wordings(policy, rule, meta):
+            with_it = _INTRO + f"\n{wording}\n"
+            if p.mode == "require":
+                pairs.append((Example(meta, with_it), Example(meta, _INTRO)))
+            else:
+                pairs.append((Example(meta, _INTRO), Example(meta, with_it)))
+        return pairs
+    pair = _candidate(policy, rule)
+    return [pair] if pair is not None else []
+
+
+def _candidate(policy: Policy, rule: Rule) -> tuple[Example, Example] | None:
     """A (passing, failing) pair for the rule, or None when its check type has no generator."""
     meta = _base(policy, rule)
     p = rule.params
-    intro = "# The river that ran dry\n\nA valley's farmers watched the river shrink for three summers.\n"
+    intro = _INTRO
     if rule.check == "attribution":
         if p.names:
             line, where = _credit_line(p.names[0]), "bottom"
@@ -170,18 +193,119 @@ def verified_examples(policy: Policy, rule: Rule) -> tuple[str, str] | None:
     from ..engine import run_policy
     from ..readers import build
 
-    pair = candidates(policy, rule)
-    if pair is None:
-        return None
     single = policy.replace(rules=(rule,))
-    outcomes = []
-    for example in pair:
-        try:
-            reprint = build(example.body, example.metadata, format="markdown", path="<example>")
-        except Exception:
-            return None
-        fired = [f for f in run_policy(reprint, single, today=dt.date(2030, 1, 1)) if f.policy == policy.id]
-        outcomes.append(bool(fired))
-    if outcomes != [False, True]:
+    for pair in candidates(policy, rule):
+        outcomes = []
+        for example in pair:
+            try:
+                reprint = build(example.body, example.metadata, format="markdown", path="<example>")
+            except Exception:
+                return None
+            fired = [f for f in run_policy(reprint, single, today=dt.date(2030, 1, 1)) if f.policy == policy.id]
+            outcomes.append(bool(fired))
+        if outcomes == [False, True]:
+            return pair[0].render(), pair[1].render()
+    return None
+
+
+#: A quoted wording in a fix (``e.g. "By {author}, CalMatters"``): what the fix tells the editor to write.
+QUOTED = re.compile(r'"([^"]+)"|“([^”]+)”|' r"(?<!\w)'([^']+)'(?!\w)")
+
+
+def quoted(template: str) -> list[str]:
+    """The wordings a fix template puts in quotes, in its order."""
+    return [next(group for group in match.groups() if group is not None) for match in QUOTED.finditer(template)]
+
+
+def wordings(policy: Policy, rule: Rule, meta: dict[str, Any]) -> list[str]:
+    """Wordings that a ``text`` rule's pattern may match, to be checked by running the rule: each the rule's
+    fix puts in quotes (filled in for the example reprint), then one written from the pattern (its first
+    alternative at each choice, each repeat as few times as it allows), as a sentence and as it stands."""
+    found: list[str] = []
+    if rule.fix:
+        from ..checks.base import LazyValues, render
+        from ..readers import build
+
+        stub = build("", meta, format="markdown", path="<example>")
+        found += [render(wording, LazyValues(stub, policy)) for wording in quoted(rule.fix)]
+    for nice in (True, False):
+        written = _written(rule.params.pattern, nice=nice)
+        if written and written.strip():
+            text = " ".join(written.split())
+            found += [_as_sentence(text), text]
+    return list(dict.fromkeys(found))
+
+
+def _as_sentence(text: str) -> str:
+    text = text[:1].upper() + text[1:]
+    return text if text.endswith((".", "!", "?", ":")) else text + "."
+
+
+def _written(pattern: str, *, nice: bool) -> str | None:
+    """A text the RE2 ``pattern`` matches, written from its parse (Python's parser reads the syntax the two
+    share; a pattern it cannot read, or with a part no text is written for, gives None). ``nice``: a repeated
+    letter is written "word" where the repeat allows four, not one letter."""
+    try:
+        from re import _constants as c  # type: ignore[attr-defined]
+        from re import _parser as parser  # type: ignore[attr-defined]
+    except ImportError:  # pragma: no cover - before Python 3.11
         return None
-    return pair[0].render(), pair[1].render()
+    try:
+        parsed = parser.parse(pattern)
+    except Exception:  # \pL, [[:alpha:]], \z: RE2's own syntax
+        return None
+
+    def one(items: Any) -> str | None:
+        """A character of a class (``IN``): its first member, or for a negated class a letter it leaves out."""
+        if items and items[0][0] is c.NEGATE:
+            members = "".join(filter(None, (one([item]) for item in items[1:])))
+            return next((ch for ch in "xqz" if ch not in members), None)
+        op, av = items[0]
+        if op is c.LITERAL:
+            return chr(av)
+        if op is c.RANGE:
+            return chr(av[0])
+        if op is c.CATEGORY:
+            return {
+                c.CATEGORY_DIGIT: "1",
+                c.CATEGORY_SPACE: " ",
+                c.CATEGORY_WORD: "x",
+                c.CATEGORY_NOT_DIGIT: "x",
+                c.CATEGORY_NOT_SPACE: "x",
+                c.CATEGORY_NOT_WORD: " ",
+            }.get(av)
+        return None
+
+    def text(items: Any) -> str | None:
+        out = []
+        for op, av in items:
+            if op is c.LITERAL:
+                part: str | None = chr(av)
+            elif op is c.NOT_LITERAL:
+                part = "x" if chr(av) != "x" else "y"
+            elif op is c.ANY:
+                part = "x"
+            elif op is c.IN:
+                part = one(av)
+            elif op is c.BRANCH:
+                part = next((t for t in (text(alt) for alt in av[1]) if t is not None), None)
+            elif op is c.SUBPATTERN:
+                part = text(av[-1])
+            elif op is c.ATOMIC_GROUP:
+                part = text(av)
+            elif op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", c.MAX_REPEAT)):
+                low, high, inner = av
+                unit = text(inner)
+                if unit is None:
+                    return None
+                part = "word" if nice and len(unit) == 1 and unit.isalpha() and low <= 4 <= high else unit * low
+            elif op is c.AT:
+                part = ""
+            else:  # a back reference or a look-around: RE2 refuses them
+                return None
+            if part is None:
+                return None
+            out.append(part)
+        return "".join(out)
+
+    return text(parsed)

@@ -1007,7 +1007,12 @@ def _amend(raw: RawPolicy, index: int, data: Mapping[str, Any], rules: Mapping[s
     )
     places = {key: ([*where, "extend", key], str(merged[key]), str(extend[key])) for key in extend}
     kept = {key: value for key, value in written.items() if key not in given and key not in _RULE_KEYS}
-    return _build_rule(raw, index, merged, policy_id, places, kept).replace(amends=amends)
+    # The inherited fix was written for the placement the rule had then: a position given since (here, or by an
+    # amendment further up the chain that this one leaves as it is) makes it a fix for another placement.
+    position_after_fix = "fix" not in given and ("position" in given or inherited.position_after_fix)
+    return _build_rule(raw, index, merged, policy_id, places, kept).replace(
+        amends=amends, position_after_fix=position_after_fix
+    )
 
 
 def _entry(keys: list[str], loc: Any, params: Mapping[str, Any], message: str) -> list[str | int]:

@@ -27,7 +27,9 @@ class Rule(FrozenRecord):
     parameters (a :class:`~reprint_guard.checks.base.ParamsView`); ``origin``
     the policy that defined the rule (it differs with ``extends``); ``amends``
     the fields a policy changed of a rule it inherited and kept otherwise (an
-    extended field as ``unless+``, one written null, so dropped, as ``when-``), empty for a rule written whole.
+    extended field as ``unless+``, one written null, so dropped, as ``when-``), empty for a rule written whole;
+    ``position_after_fix`` true when an amendment, this policy's or one further up the ``extends`` chain, gave
+    ``position`` after the rule's ``fix`` was last written (the fix was written for another placement).
     """
 
     __slots__ = (
@@ -43,6 +45,7 @@ class Rule(FrozenRecord):
         "params",
         "origin",
         "amends",
+        "position_after_fix",
     )
     id: str
     check: str
@@ -56,6 +59,7 @@ class Rule(FrozenRecord):
     params: Any
     origin: str
     amends: tuple[str, ...]
+    position_after_fix: bool
 
     def __init__(
         self,
@@ -71,6 +75,7 @@ class Rule(FrozenRecord):
         params: Any = None,
         origin: str = "",
         amends: tuple[str, ...] = (),
+        position_after_fix: bool = False,
     ) -> None:
         self._set(
             id=id,
@@ -85,6 +90,7 @@ class Rule(FrozenRecord):
             params=params,
             origin=origin,
             amends=amends,
+            position_after_fix=position_after_fix,
         )
 
 

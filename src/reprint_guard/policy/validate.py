@@ -4,8 +4,9 @@ Beyond the JSON Schema: unknown ``extends``, duplicate rule ids, extends loops,
 invalid check parameters and regexes, licences the ``license`` check does not
 know, conditions that can never hold, misspelt template placeholders, a credit
 block placed where an attribution rule fails it, a rule id close to an
-inherited one but not it (a misspelt override), and ``disabled`` with more
-than an ``id``.
+inherited one but not it (a misspelt override), ``disabled`` with more
+than an ``id``, and an inherited credit fix that writes out a credit the
+policy's own rules refuse.
 """
 
 from __future__ import annotations
@@ -193,6 +194,122 @@ def _credit_unnamed(raw: RawPolicy, policy: Any, which: str, *, always_only: boo
             )
         ]
     return []
+
+
+def _fixes_the_rule_refuses(raw: RawPolicy, policy: Any, policies: PolicySet) -> list[PolicyError]:
+    """A credit rule whose ``fix`` is the one its parent wrote, where the credit that fix writes out is one this
+    policy's own rules refuse, so every such finding would tell the editor to write it:
+
+    - an ``attribution`` rule amended (other ``names``, another byline ``template``; or a fix naming
+      ``{publisher}``, now another) where the credit the fix writes out satisfies the parent's rule but not
+      this one ("Credit the publisher" writes out none, and is not held to it);
+    - an ``attribution`` or ``link`` rule, amended or inherited as it stands, whose fix puts in quotes a credit
+      naming another publisher of the chain and not this policy's, where one of its attribution rules asks for
+      a credit naming its own (a sister site's policy keeping "By {author}, CalMatters")."""
+    if not policy.extends:
+        return []
+    from .examples import quoted
+
+    parent = policies.get(policy.extends)
+    written = {
+        str(data.get("id")): (index, data)
+        for index, data in enumerate(raw.data.get("rules") or [])
+        if isinstance(data, dict)
+    }
+    others = policies.ancestors_names(policy)
+    problems = []
+    for rule in policy.rules:
+        if rule.check not in ("attribution", "link") or rule.fix is None:
+            continue
+        index, data = written.get(rule.id, (None, {}))
+        if "fix" in data or "check" in data:  # its own fix, or a rule written whole
+            continue
+        was = policies.amended_as_bundled.get((policy.id, rule.id)) or parent.rule(rule.id)
+        if was is None or was.fix != rule.fix:
+            continue
+        where = ["rules", index] if index is not None else ["extends"]
+        kept = f"the fix it keeps from {was.origin}/{rule.id}"
+        do = "give the rule a fix of its own ('fix: ...'), or 'fix: null' for the check's own"
+        if index is None:
+            kept = f"rule {rule.id!r}, inherited from {was.origin} with its fix,"
+            do = f"amend it with a fix of its own ('- id: {rule.id}' with 'fix: ...')"
+        if rule.check == "attribution" and (index is not None or _fix_text(parent, was) != _fix_text(policy, rule)):
+            wording = _credit_spelt_out(parent, was)
+            if wording is not None and not _accepts(policy, rule, _fix_text(policy, rule)):
+                asked = (
+                    f"a byline {rule.params.template!r}"
+                    if rule.params.template and "template" in data
+                    else f"a credit naming {rule.params.names[0]!r}"
+                    if rule.params.names
+                    else "another credit"
+                )
+                said = kept if index is None else f"rule {rule.id!r}: {kept}"
+                text, in_quotes = wording
+                writes = f'says to write "{text}", which' if in_quotes else f"({text!r}) writes a credit"
+                problems.append(
+                    raw.error(f"{said} {writes} this rule does not accept (it asks for {asked}): {do}", where)
+                )
+                continue
+        for wording in quoted(rule.fix):
+            found = credits_another(_fix_text(policy, rule, wording), policy, others, policy.rules)
+            if found is not None:
+                named, asking = found
+                said = kept if index is None else f"rule {rule.id!r}: {kept}"
+                problems.append(
+                    raw.error(
+                        f'{said} says to write "{wording}", which names {named}, where rule {asking.id!r} asks for '
+                        f"a credit naming {policy.publisher}: {do}",
+                        where,
+                    )
+                )
+                break
+    return problems
+
+
+def _sample(policy: Any, rule: Any) -> dict[str, Any]:
+    from .examples import _base
+
+    return _base(policy, rule)
+
+
+def _fix_text(policy: Any, rule: Any, template: str | None = None) -> str:
+    """A rule's fix (or ``template``, a part of it) as a finding gives it, for an example reprint."""
+    from ..checks.base import LazyValues, render
+    from ..readers import build
+
+    stub = build("", _sample(policy, rule), format="markdown", path="<fix>")
+    return render(rule.fix if template is None else template, LazyValues(stub, policy))
+
+
+def _accepts(policy: Any, rule: Any, text: str) -> bool:
+    """Whether ``rule`` (its condition aside) finds the credit it asks for in an example reprint that says
+    ``text``: asked anywhere, so that a rule of placement only (``placement_only``) tells a credit it would not
+    accept from one that is missing, which it leaves to another rule."""
+    import datetime as dt
+
+    from ..checks.base import ParamsView
+    from ..engine import run_policy
+    from ..readers import build
+
+    reprint = build(text + "\n", _sample(policy, rule), format="markdown", path="<fix>")
+    anywhere = ParamsView({**rule.params.values(), "placement_only": False, "position": "any"}, rule.params.declared())
+    single = policy.replace(rules=(rule.replace(when=None, params=anywhere),))
+    found = run_policy(reprint, single, today=dt.date(2030, 1, 1))
+    return not [finding for finding in found if finding.policy == policy.id]
+
+
+def _credit_spelt_out(policy: Any, rule: Any) -> tuple[str, bool] | None:
+    """What a rule's fix tells the editor to write, when that satisfies the rule, and whether the fix puts it
+    in quotes: its first quoted wording that does (``By {author}, CalMatters``), else the whole fix (cut at
+    120 characters); None when the fix spells out no credit the rule accepts."""
+    from .examples import quoted
+
+    for wording in quoted(rule.fix):
+        if _accepts(policy, rule, _fix_text(policy, rule, wording)):
+            return wording, True
+    if _accepts(policy, rule, _fix_text(policy, rule)):
+        return (rule.fix if len(rule.fix) <= 120 else rule.fix[:117] + "..."), False
+    return None
 
 
 def _host_not_the_patterns(raw: RawPolicy, policy: Any) -> list[PolicyError]:
@@ -391,6 +508,7 @@ def validate_file(path: Path, extra: tuple[str, ...] = ()) -> list[ReprintGuardE
     problems += _placeholders_not_filled(raw, policy)
     problems += _credit_misplaced(raw, policy)
     problems += _inherited_credit_of_another(raw, policy, policies)
+    problems += _fixes_the_rule_refuses(raw, policy, policies)
     if "credit" in raw.data and policy.credit is not None:
         # A rule asked only of some reprints (``when``: an extract's "Read the full article") is not the block's.
         problems += _credit_unnamed(
