@@ -242,6 +242,12 @@ def changed_files(base: str, head: str, where: str = ".") -> dict[str, set[int]]
     for side in _from_here(left, where):
         if os.path.isfile(side):
             found.setdefault(side, set())
+    # A link git tracks (a sidecar, a page, a site file; a config folder) to a changed or deleted file: its
+    # target's change is its own, though its name is in no diff; its lines are its target's.
+    from .reached import linked_names
+
+    for link, name in linked_names([*found, *_from_here(gone, where)], where).items():
+        found.setdefault(link, set(found.get(name, ())))
     return found
 
 
@@ -564,11 +570,11 @@ def _reached(
     not be had (then none is held, and a warning says so). Nothing is read when no changed name is a site
     file's and ``also`` is empty."""
     from .config.site import is_site_file_name
-    from .reached import changed_site_files, linked_site_files, pages_of
+    from .reached import changed_site_files, pages_of
     from .runner import discover
 
+    # a site file that is a link to a changed file is among the changed ones (changed_files)
     names = [name for name in [*changed, *removed] if is_site_file_name(name)]
-    names += [name for name in linked_site_files(changed, where) if name not in names]
     site_files = changed_site_files(names, fork) if names else []
     pages: list[str] = []
     if site_files:

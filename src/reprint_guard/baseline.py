@@ -362,7 +362,8 @@ def _site_differs(path: str, baseline: Baseline) -> bool:
     from .config.site import site_files
 
     for file in site_files(path):
-        name = _from_top(file, baseline.top)
+        # a link (hugo.toml -> conf/site.toml, a linked _index.md): git names its target's change, not its own
+        name = _from_top(os.path.realpath(file) if os.path.islink(file) else file, baseline.top)
         if name is None:
             continue
         if name in baseline.touched and _gives_differently(file, name, baseline):

@@ -64,37 +64,48 @@ def changed_site_files(names: Iterable[str], before: str | None, after: str | No
     return found
 
 
-_SETTINGS_SUFFIXES = (".toml", ".yaml", ".yml", ".json")
-
-
-def linked_site_files(names: Iterable[str], where: str) -> list[str]:
-    """The site files (named from the working folder) that are symbolic links git tracks leading to one of
-    ``names`` (changed files, not site files by name: ``conf/site.toml``, which ``hugo.toml`` links to): a
-    change to a link's target is the site file's change. Git is asked only when a changed name has a config's
-    suffix."""
+def linked_names(names: Iterable[str], where: str) -> dict[str, str]:
+    """The names a change reaches through a symbolic link git tracks in the repository holding ``where``: of
+    ``names`` (changed or deleted files, named from the working folder as :func:`reprint_guard.action.changed_files`
+    names them), each one a link leads to (``post.meta.yaml -> ../meta/post.yaml``, ``hugo.toml -> conf/site.toml``,
+    a section's ``_index.md``) gives the link's name, and each site file in a folder a link leads to (a ``config``
+    folder that is a link to ``shared/hugo-config``) its name through the link (``config/_default/hugo.toml``);
+    each with the changed name it stands for. git's name for a link's target is the target's, so the link's own
+    name is in no diff. Only links into the repository count (its top, not out of it: the workspace's other
+    files are none of the pull request's); the links are listed by git (one ``ls-files``), not found by a walk."""
     from .config.site import is_site_file_name
+    from .gitrun import tracked_links
 
-    targets = {
-        os.path.realpath(name)
-        for name in names
-        if name.lower().endswith(_SETTINGS_SUFFIXES) and not is_site_file_name(name)
-    }
+    targets = {os.path.realpath(name): name for name in names}
     if not targets:
-        return []
-    top = run_git("-C", where, "rev-parse", "--show-toplevel")
-    listed = run_git("-C", where, "ls-files", "-z", "-s", "--full-name")
-    if top.returncode or listed.returncode:
-        return []
-    root = os.fsdecode(top.stdout.strip())
-    found = []
-    for entry in listed.stdout.split(b"\0"):
-        mode, _, name = entry.partition(b"\t")
-        if not mode.startswith(b"120000"):
-            continue
-        path = os.path.join(root, os.fsdecode(name))
-        if is_site_file_name(path) and os.path.realpath(path) in targets:
-            found.append(os.path.relpath(path))
+        return {}
+    listed = tracked_links(where)
+    if listed is None or not listed[1]:
+        return {}
+    top = os.path.realpath(listed[0])
+    below: dict[str, list[str]] = {}  # a folder of the repository -> the changed files in it, at any depth
+    for real in targets:
+        folder = os.path.dirname(real)
+        while folder.startswith(top + os.sep):
+            below.setdefault(folder, []).append(real)
+            folder = os.path.dirname(folder)
+    found: dict[str, str] = {}
+    for link in listed[1]:
+        lands = os.path.realpath(link)
+        if not lands.startswith(top + os.sep):
+            continue  # out of the repository, or to its top (a loop a walk does not follow)
+        if lands in targets:
+            found.setdefault(_here(link), targets[lands])
+        for real in below.get(lands, ()):  # a linked folder: a page below it is not walked, a site file is read
+            name = os.path.join(link, os.path.relpath(real, lands))
+            if is_site_file_name(name):
+                found.setdefault(_here(name), targets[real])
     return found
+
+
+def _here(path: str) -> str:
+    """A whole path named from the working folder, with "/" (as the Action's changed files are)."""
+    return os.path.relpath(path).replace(os.sep, "/")
 
 
 def pages_of(site_files: Iterable[str], walk: Callable[[str], Iterable[str]], skip: Iterable[str] = ()) -> list[str]:
