@@ -805,3 +805,54 @@ def test_new_findings_only_in_a_full_run_does_not_hold_what_a_deleted_site_confi
     run = run_action(repo, env, **{"changed-only": "false", "new-findings-only": "true", "fail-on": "warning"})
     assert run.returncode == 1, run.stdout + run.stderr
     assert "::warning file=content/news/a.md," in run.stdout and "'commercial' is not set" in run.stdout
+
+
+@pytest.mark.parametrize(
+    ("files", "gone", "page"),
+    [
+        (
+            {
+                "config/_default/hugo.toml": 'baseURL = "https://x.example/"\n[cascade]\ncommercial = false\n',
+                "config/_default/menus.toml": "",
+                "content/news/a.md": _GONE_PAGE,
+            },
+            "config/_default/hugo.toml",
+            "content/news/a.md",
+        ),
+        (
+            {
+                "hugo.toml": 'baseURL = "https://x.example/"\ncontentDir = "posts"\n[cascade]\ncommercial = false\n',
+                "posts/news/a.md": _GONE_PAGE,
+                "content/b.md": _GONE_PAGE.replace("medium: web", "medium: web\ncommercial: false"),
+            },
+            "hugo.toml",
+            "posts/news/a.md",
+        ),
+        (
+            {
+                "_config.yml": "defaults:\n  - scope: {path: ''}\n    values: {commercial: false}\n",
+                "news/a.md": _GONE_PAGE,
+            },
+            "_config.yml",
+            "news/a.md",
+        ),
+    ],
+    ids=["config-folder", "hugo-toml", "jekyll"],
+)
+def test_a_site_config_the_pull_request_deletes_brings_the_pages_it_reached_at_the_base(tmp_path, files, gone, page):
+    """No site is left to tell which pages the deleted config reached (or the config folder's other files name
+    none): its base copy says. The page, unchanged, loses commercial: false; the warning that brings fails the
+    step at fail-on: warning (it passed with no page checked). The base's copy of the page, read with the base's
+    config, had none of it: nothing is held."""
+    repo, env = make_pull_request(tmp_path, {}, files, deleted=(gone,))
+    run = run_action(repo, env, **{"fail-on": "warning"})
+    assert run.returncode == 1, run.stdout + run.stderr
+    assert f"::warning file={page}," in run.stdout and "'commercial' is not set" in run.stdout
+    assert "0 changed files and 1 page a changed site file reaches" in run.stdout, run.stdout
+    # An application's config.yaml deleted (no baseURL, no markup): no site's, it brings no page.
+    (tmp_path / "app").mkdir()
+    other = {"config.yaml": "port: 8080\n", "content/news/a.md": _GONE_PAGE}
+    repo, env = make_pull_request(tmp_path / "app", {}, other, deleted=("config.yaml",))
+    run = run_action(repo, env, **{"fail-on": "warning"})
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "0 changed files" in run.stdout and "reaches" not in run.stdout

@@ -570,20 +570,24 @@ def _reached(
     not be had (then none is held, and a warning says so). Nothing is read when no changed name is a site
     file's and ``also`` is empty."""
     from .config.site import is_site_file_name
-    from .reached import changed_site_files, pages_of
+    from .reached import changed_site_files, gone_reaches, pages_below, pages_of
     from .runner import discover
 
     # a site file that is a link to a changed file is among the changed ones (changed_files)
     names = [name for name in [*changed, *removed] if is_site_file_name(name)]
     site_files = changed_site_files(names, fork) if names else []
+    # a site config deleted where no site is left to place it (its last config): the base's copy says which
+    gone = gone_reaches([name for name in removed if name in names and name not in site_files], fork)
     pages: list[str] = []
-    if site_files:
+    if site_files or gone:
 
         def walk(folder: str) -> list[str]:
             return [path for path, _, _ in discover([folder], settings)]
 
         skip = [*(item[0] for item in items), *(also or {})]
-        pages = [page for page in pages_of(site_files, walk, skip) if _in_paths(page, roots)]
+        found = pages_of(site_files, walk, skip)
+        found += [page for page in pages_below(gone, walk, [*skip, *found]) if page not in found]
+        pages = [page for page in sorted(found) if _in_paths(page, roots)]
     return pages, _held_at_base(fork, pages, also or {}, where, settings, config)
 
 

@@ -108,6 +108,84 @@ def _here(path: str) -> str:
     return os.path.relpath(path).replace(os.sep, "/")
 
 
+def gone_reaches(names: Iterable[str], commit: str) -> list[str]:
+    """Of ``names`` (site files deleted since ``commit``, named from the working folder), the folders (named from
+    the working folder) whose pages each gave values at the commit, where no site is left to tell it now (the
+    site's last config, or a config folder's file :func:`changed_site_files` cannot place): read from the
+    commit's copy of the file, which says which site it was. A Hugo config reached its site's content folder
+    (the copy's ``contentDir``, else the site's now, else ``content``), Jekyll's ``_config.yml`` its own folder; a
+    ``config.*`` that was some other tool's (no ``baseURL``, no ``markup``), a section's ``_index`` page, and a
+    folder that is gone reach none."""
+    from pathlib import Path
+
+    from .config.init import _dig, another_tools
+    from .config.site import _INDEX_NAMES, _JEKYLL_CONFIGS, _config_folder, _settings_of, _site_of, is_site_file_name
+
+    found: list[str] = []
+    for name in names:
+        whole = os.path.abspath(name)
+        folder, low = os.path.dirname(whole), os.path.basename(whole).lower()
+        if not is_site_file_name(name) or low in _INDEX_NAMES or os.path.lexists(whole):
+            continue
+        data = _show_gone(commit, whole)
+        if data is None:
+            continue
+        try:
+            settings = _settings_of(whole, data)
+        except Exception:  # a copy that did not read gave its pages nothing but an error
+            continue
+        settings = settings if isinstance(settings, dict) else None
+        if low in _JEKYLL_CONFIGS:
+            reached = folder
+        else:
+            in_folder = _config_folder(folder)
+            if not in_folder and os.path.basename(folder).lower() == "config":
+                continue  # config/hugo.toml: no site's (Hugo reads config/_default/, config/production/)
+            if another_tools(Path(whole), settings):
+                continue
+            root = os.path.dirname(os.path.dirname(folder)) if in_folder else folder
+            named = _dig(settings, "contentdir")
+            if isinstance(named, str) and named.strip():
+                import posixpath
+
+                reached = os.path.normpath(os.path.join(root, posixpath.normpath(named.strip())))
+            else:
+                site = _site_of(root)
+                left = site is not None and site.kind == "hugo" and site.root == root
+                reached = site.content if left and site is not None else os.path.join(root, "content")
+        if os.path.isdir(reached) and reached not in found:
+            found.append(reached)
+    return [os.path.relpath(folder) for folder in found]
+
+
+def _show_gone(commit: str, whole: str) -> bytes | None:
+    """The commit's copy of a file deleted since (its folder may be gone too: git is asked from the nearest
+    folder left)."""
+    here, parts = os.path.dirname(whole), [os.path.basename(whole)]
+    while not os.path.isdir(here):
+        here, part = os.path.split(here)
+        if not part:
+            return None
+        parts.insert(0, part)
+    proc = run_git("-C", here, "show", f"{commit}:./{'/'.join(parts)}")
+    return proc.stdout if proc.ok else None
+
+
+def pages_below(folders: Iterable[str], walk: Callable[[str], Iterable[str]], skip: Iterable[str] = ()) -> list[str]:
+    """Every page ``walk`` finds below ``folders`` (a section's own ``_index`` page aside), but those in ``skip``."""
+    from .config.site import _INDEX_NAMES, PAGE_SUFFIXES
+
+    seen = {os.path.abspath(name) for name in skip}
+    found: dict[str, str] = {}
+    for folder in folders:
+        for page in walk(folder):
+            name = os.path.basename(page).lower()
+            key = os.path.abspath(page)
+            if name.endswith(PAGE_SUFFIXES) and name not in _INDEX_NAMES and key not in seen:
+                found.setdefault(key, page)
+    return sorted(found.values())
+
+
 def pages_of(site_files: Iterable[str], walk: Callable[[str], Iterable[str]], skip: Iterable[str] = ()) -> list[str]:
     """The pages the site files reach (each once, sorted), but those in ``skip`` (checked already)."""
     from .config.site import pages_reached
