@@ -1043,7 +1043,7 @@ def _main() -> int:
             items = list(discover(roots, settings))
             scope = f"{len(items)} file{'s' if len(items) != 1 else ''} ({rules} changed)"
             # A page whose sidecar or site files changed is held to its copy at the base read with the base's.
-            context = context_changed((item[0] for item in items), settings.baseline, settings)
+            context = context_changed((item[0] for item in items), settings.baseline, settings, loaded.path)
             held = _held_at_base(fork, [], context, where, settings, loaded.path)
         else:
             # As a walk of the folders would take them (a changed package.json is passed over, not refused);
@@ -1054,7 +1054,7 @@ def _main() -> int:
             # reaches, held to the base: what they had there is not the pull request's.
             # A changed page (or one whose sidecar changed) under a changed site file is held to its copy at the
             # base read with the base's sidecar and site files, as a reached page is.
-            context = context_changed((item[0] for item in items), settings.baseline, settings)
+            context = context_changed((item[0] for item in items), settings.baseline, settings, loaded.path)
             reached, held = _reached(changed, removed, fork, roots, settings, items, where, loaded.path, context)
             if reached:
                 items += [(page, True, None) for page in reached]
@@ -1065,7 +1065,7 @@ def _main() -> int:
         if pr_range and new_only in _TRUE and settings.baseline is not None and settings.baseline.commit:
             # Every file checked, failing only on what the pull request brings: a page whose site file it
             # changed is held to what it had at the base too, its copy there read with the base's site files.
-            context = context_changed((item[0] for item in items), settings.baseline, settings)
+            context = context_changed((item[0] for item in items), settings.baseline, settings, loaded.path)
             reached, held = _reached_in_full_run(pr_range, roots, settings, where, loaded, context)
             reached = [page for page in reached if page not in context]
 
