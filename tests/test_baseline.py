@@ -705,3 +705,30 @@ def test_a_baseline_commit_counts_a_draft_the_config_now_takes_in_as_new(tmp_pat
     run = run_cli("check", "content", "--baseline-commit", "main", "--format", "json", cwd=repo)
     assert run.code == 1, run.out + run.err
     assert [kind for _, kind in findings(run)["content/drafts/post.md"]] == [None, None, None]
+
+
+# What a baseline copies -------------------------------------------------------------------------------------------
+
+
+def _copied(trace: Path) -> bool:
+    """Whether the run copied a commit's files (git's trace names the ``cat-file --batch`` that writes them)."""
+    return "cat-file --batch" in trace.read_text(encoding="utf-8", errors="replace")
+
+
+@pytest.mark.parametrize("hugo", [False, True])
+def test_an_index_page_deleted_where_no_hugo_site_was_makes_no_copy(tmp_path, hugo):
+    """docs/_index.md in a repository with no Hugo site is a page like another: deleting it changes no page's
+    values, so the pages beside it are compared as any page is, with no copy of the commit's files. Where the
+    commit had a Hugo site (its config deleted too), the section's cascade went with it: they are read there."""
+    files = {"docs/_index.md": "# Docs\n", "docs/a.md": OLD_POST}
+    if hugo:
+        files.update({"hugo.toml": 'baseURL = "https://x.example/"\ncontentDir = "docs"\n'})
+    repo = repository(tmp_path, files)
+    git(repo, "rm", "-q", "docs/_index.md", *(["hugo.toml"] if hugo else []))
+    trace = tmp_path / "trace.txt"  # git's own trace of each command it runs, the run's children's too
+    run = run_cli(
+        "check", "docs", "--baseline-commit", "main", "--format", "json", cwd=repo, env={"GIT_TRACE": str(trace)}
+    )
+    assert run.code == 0, run.out + run.err
+    assert [kind for _, kind in findings(run)["docs/a.md"]] == ["baseline"] * 3
+    assert _copied(trace) is hugo

@@ -856,3 +856,43 @@ def test_a_site_config_the_pull_request_deletes_brings_the_pages_it_reached_at_t
     run = run_action(repo, env, **{"fail-on": "warning"})
     assert run.returncode == 0, run.stdout + run.stderr
     assert "0 changed files" in run.stdout and "reaches" not in run.stdout
+
+
+def test_the_base_copy_holds_only_what_the_held_pages_reading_needs_and_reads_them_the_same(tmp_path, monkeypatch):
+    """A commit's copy for a few held pages writes those pages, their sidecars, the index pages of their folders
+    and the folders above them, and every other text file (configs, site files, policies), not the site's other
+    pages: each page's findings there are those a copy of every text file gives."""
+    from reprint_guard import reached
+
+    config = 'baseURL = "https://ledger.example/"\n[cascade]\nmedium = "web"\n'
+    meta = "".join(f"{key}: {json.dumps(value)}\n" for key, value in COMPLIANT_META.items() if key != "author")
+    files = {
+        ".reprint-guard.yaml": 'overrides:\n  - paths: ["content/blog/**"]\n    metadata: {commercial: true}\n',
+        "hugo.toml": config,
+        "content/news/_index.md": _index(True),
+        "content/news/a.md": OLD,
+        "content/news/b.md": COMPLIANT_BODY,
+        "content/news/b.meta.yaml": meta,
+        "content/news/trip/index.md": PAGE,  # a leaf bundle: notes.md is its resource
+        "content/news/trip/notes.md": PAGE,
+        "content/blog/c.md": PAGE,
+        **{f"content/archive/p{n}.md": OLD for n in range(30)},
+    }
+    site = tmp_path / "site"
+    for name, text in files.items():
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text(text, encoding="utf-8")
+    git(site, "init", "-q", "-b", "main")
+    git(site, "add", "-A")
+    git(site, "commit", "-q", "-m", "base")
+    monkeypatch.chdir(site)
+    pages = ["content/news/a.md", "content/news/b.md", "content/news/trip/notes.md", "content/blog/c.md"]
+    needs = reached._reading_needs(pages)
+    assert needs("content/news/_index.md") and needs("content/news/trip/index.md") and needs("hugo.toml")
+    assert needs("content/news/b.meta.yaml") and needs(".reprint-guard.yaml")
+    assert not needs("content/archive/p1.md") and not needs("content/news/trip/other.md")
+    some = reached.base_findings("HEAD", pages, ".", [], looked_from=str(site))
+    monkeypatch.setattr(reached, "_reading_needs", lambda pages: None)
+    every = reached.base_findings("HEAD", pages, ".", [], looked_from=str(site))
+    assert some == every and set(some) == set(pages)
+    assert sum(sum(found.values()) for found in some.values()) >= 4  # findings to compare, not empty results

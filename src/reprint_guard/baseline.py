@@ -504,12 +504,46 @@ def _site_files_gone(baseline: Baseline) -> list[str]:
                 continue
             if _another_tools_at(baseline, name):
                 continue  # an application's config.yaml, not a Hugo site's: it gave no page values
+            if _an_index(name) and not _in_a_hugo_site_at(baseline, name):
+                continue  # a page named _index.md where the commit had no Hugo site: no section's cascade
             parts = name.split("/")[:-1]
             if len(parts) >= 2 and parts[-2].lower() == "config" and parts[-1].lower() in ("_default", "production"):
                 parts = parts[:-2]  # config/_default/hugo.toml: the site's root is two folders up
             found.append("/".join(parts))
         _GONE[key] = found
     return found
+
+
+def _an_index(name: str) -> bool:
+    from .config.site import _INDEX_NAMES
+
+    return name.rpartition("/")[2].lower() in _INDEX_NAMES
+
+
+def _in_a_hugo_site_at(baseline: Baseline, name: str) -> bool:
+    """Whether the commit held a Hugo config (``hugo.*``, ``config.*``, a file of ``config/_default/`` or
+    ``config/production/``) in a folder above ``name`` (an ``_index`` page deleted since): looked up in the names
+    the commit holds, nothing read."""
+    from .config.site import is_site_file_name
+
+    folders = set()
+    folder = name.rpartition("/")[0]
+    while True:
+        folders.add(folder)
+        if not folder:
+            break
+        folder = folder.rpartition("/")[0]
+    for held in baseline.held:
+        if _an_index(held) or not is_site_file_name(held) or held.lower().endswith(("/_config.yml", "/_config.yaml")):
+            continue
+        if held.lower() in ("_config.yml", "_config.yaml"):
+            continue
+        parts = held.split("/")[:-1]
+        if len(parts) >= 2 and parts[-2].lower() == "config" and parts[-1].lower() in ("_default", "production"):
+            parts = parts[:-2]
+        if "/".join(parts) in folders:
+            return True
+    return False
 
 
 def _another_tools_at(baseline: Baseline, name: str) -> bool:

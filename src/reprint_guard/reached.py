@@ -245,7 +245,8 @@ def base_findings(
     back = {os.path.normpath(inside): page for page, inside in named.items()}
     with tempfile.TemporaryDirectory(prefix="reprint-guard-base-") as folder:
         missed: list[str] = []
-        if not _copy_of(commit, top, folder, missed):
+        inside_top = [os.path.normpath(os.path.join(here, inside)) for inside in named.values()]
+        if not _copy_of(commit, top, folder, missed, _reading_needs(inside_top)):
             return None
         gone = {os.path.normpath(path) for path in missed}  # named from the repository's top, as the pages here
         lost = [page for page, inside in named.items() if os.path.normpath(os.path.join(here, inside)) in gone]
@@ -345,14 +346,55 @@ _TEXT_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdown", ".mkdn", ".mkd", ".ht
 _TEXT_SUFFIXES += (".toml", ".txt")
 
 
-def _copy_of(commit: str, top: str, folder: str, missed: list[str] | None = None) -> bool:
+def _reading_needs(pages: Iterable[str]) -> Callable[[str], bool]:
+    """Whether the check of ``pages`` (named from the repository's top) in a commit's copy reads a file (named as
+    git lists it): any file but a page or a metadata sidecar (configs, site files, policies, CMS envelopes), and
+    of those, the pages themselves, their sidecars, and the ``_index`` and ``index`` pages of their folders and
+    the folders above them (a Hugo section's cascade, a leaf bundle). A page is read with its own sidecar and its
+    site's files alone, never another page: the other pages of a 40,000-page site are not copied for one."""
+    import posixpath
+
+    from .config.site import PAGE_SUFFIXES
+    from .readers import SIDECAR_SUFFIXES, sidecar_names
+
+    own: set[str] = set()
+    folders: set[str] = set()
+    for page in pages:
+        name = page.replace(os.sep, "/")
+        own.update((name, *sidecar_names(name)))
+        folder = posixpath.dirname(name)
+        while folder not in folders:
+            folders.add(folder)
+            folder = posixpath.dirname(folder)
+
+    def needs(path: str) -> bool:
+        low = path.lower()
+        if low.endswith(SIDECAR_SUFFIXES):
+            return path in own
+        if low.endswith(PAGE_SUFFIXES) and path not in own:
+            folder, _, base = path.rpartition("/")
+            return folder in folders and base.lower().startswith(("_index.", "index."))
+        return True
+
+    return needs
+
+
+def _copy_of(
+    commit: str,
+    top: str,
+    folder: str,
+    missed: list[str] | None = None,
+    needs: Callable[[str], bool] | None = None,
+) -> bool:
     """Write the commit's text files into ``folder``, each as git holds it (``git ls-tree`` and ``git cat-file
     --batch``; not ``git archive``, which leaves out what ``.gitattributes`` marks ``export-ignore``, a
     library's ``docs/`` site). No symbolic link is made: a link to a file of the copy is written as a copy of
     that file, any other (to a folder, out of the copy, to nothing) left out. A link made in the copy could
     lead a later file's writing out of it (a pull request's ``a/l -> ..`` then ``a/m -> l/../..``). A file that
     cannot be written there (a name too long for the temporary folder) is left out, named in ``missed``. False
-    when git cannot give them."""
+    when git cannot give them. ``needs``: which files the check reads (:func:`_reading_needs`), the others left
+    out, unless the commit holds a symbolic link (whose target any page may be): then every text file is
+    copied."""
     listed = run_git("-C", top, "ls-tree", "-r", "-z", "--full-tree", commit)
     if listed.returncode:
         return False
@@ -365,6 +407,8 @@ def _copy_of(commit: str, top: str, folder: str, missed: list[str] | None = None
         path = os.fsdecode(name)
         if path.lower().endswith(_TEXT_SUFFIXES):
             wanted.append((fields[0].decode(), fields[2].decode(), path))
+    if needs is not None and not any(mode == "120000" for mode, _, _ in wanted):
+        wanted = [entry for entry in wanted if needs(entry[2])]
     if not wanted:
         return True
     whole = os.path.realpath(folder)
