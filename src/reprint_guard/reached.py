@@ -4,10 +4,10 @@ gives its pages changes those pages, though not a line of theirs. They are check
 commit the change is made against: a finding a page already had there (its copy checked with that commit's
 site files, config and policies) is counted as suppressed (kind ``baseline``), one the change brings fails.
 
-Nothing is read for a run whose changed files have no site file's name; for one that has, only the folder the
-file reaches (its section, the site's content folder) is walked (README: "Hugo's cascade and Jekyll's front
-matter defaults").
-"""
+Nothing is read for a run whose changed files have no site file's name (but git's list of the links it tracks,
+:func:`linked_names`: a link to a changed file is changed); for one that has, only the folder the file reaches
+(its section, the site's content folder; for a config deleted with its site, the folder its base copy names,
+:func:`gone_reaches`) is walked (README: "Hugo's cascade and Jekyll's front matter defaults")."""
 
 from __future__ import annotations
 
