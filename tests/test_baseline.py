@@ -645,3 +645,90 @@ def test_a_page_named_through_a_folder_link_retargeted_since_keeps_its_findings(
     write(repo / "shared/old/x.md", markdown({**NO_COMMERCIAL, "commercial": False}, COMPLIANT_BODY + "\nMore.\n"))
     run = run_cli("check", "content/news/feed/x.md", "--baseline-commit", "main", "--format", "json", cwd=repo)
     assert run.code == 0, run.out + run.err
+
+
+# A config edit that takes pages in, or gives them other overrides, with no page renamed ---------------------------
+
+
+_NEWS_OVERRIDE = 'overrides:\n  - paths: ["content/news/**"]\n    metadata: {commercial: false}\n'
+
+
+def _config_pull_request(tmp_path: Path, before: str, after: str) -> tuple[Path, dict]:
+    base = {
+        ".reprint-guard.yaml": before,
+        "content/drafts/post.md": OLD_POST,  # three errors of its own
+        "content/news/a.md": markdown({k: v for k, v in COMPLIANT_META.items() if k != "commercial"}, COMPLIANT_BODY),
+    }
+    return make_pull_request(tmp_path, {".reprint-guard.yaml": after}, base)
+
+
+@pytest.mark.parametrize("changed_only", ["true", "false"])
+def test_new_findings_only_fails_a_draft_a_config_edit_takes_in(tmp_path, changed_only):
+    """The base's config excluded content/drafts/: its run never checked the draft, so the draft's findings are
+    the pull request's, not the base's (they were held as old: the draft's copy at the base, checked with the
+    config as it is now, had them all)."""
+    before = 'exclude: ["content/drafts/**"]\n' + _NEWS_OVERRIDE
+    after = _NEWS_OVERRIDE
+    repo, env = _config_pull_request(tmp_path, before, after)
+    run = run_action(repo, env, **{"new-findings-only": "true", "changed-only": changed_only})
+    assert run.returncode == 1, run.stdout + run.stderr
+    errors = [line for line in run.stdout.splitlines() if line.startswith("::error ")]
+    assert len(errors) == 3 and all("file=content/drafts/post.md," in line for line in errors), run.stdout
+    assert outputs(tmp_path)["errors"] == "3"
+
+
+@pytest.mark.parametrize("changed_only", ["true", "false"])
+def test_new_findings_only_fails_a_page_an_override_edit_makes_commercial(tmp_path, changed_only):
+    """An override's metadata for content/news/** made commercial: the page's copy at the base, read with the base's
+    config, had no commercial-permission error (it was held as old, its copy read with the config as it is now);
+    the draft, excluded on both sides, is not checked."""
+    before = 'exclude: ["content/drafts/**"]\n' + _NEWS_OVERRIDE
+    after = before.replace("commercial: false", "commercial: true")
+    repo, env = _config_pull_request(tmp_path, before, after)
+    run = run_action(repo, env, **{"new-findings-only": "true", "changed-only": changed_only})
+    assert run.returncode == 1, run.stdout + run.stderr
+    errors = [line for line in run.stdout.splitlines() if line.startswith("::error ")]
+    assert len(errors) == 1 and "global-research/commercial-permission" in errors[0], run.stdout
+    assert "file=content/news/a.md," in errors[0]
+    # A comment added to the config changes nothing a page reads: the step passes.
+    (tmp_path / "comment").mkdir()
+    repo, env = _config_pull_request(tmp_path / "comment", before, "# our config\n" + before)
+    run = run_action(repo, env, **{"new-findings-only": "true", "changed-only": changed_only})
+    assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_a_baseline_commit_counts_a_draft_the_config_now_takes_in_as_new(tmp_path):
+    """The same through --baseline-commit: the draft the config edit takes in keeps all its findings."""
+    before = 'exclude: ["content/drafts/**"]\n'
+    repo = repository(tmp_path, {".reprint-guard.yaml": before, "content/drafts/post.md": OLD_POST})
+    write(repo / ".reprint-guard.yaml", "exclude: []\n")
+    run = run_cli("check", "content", "--baseline-commit", "main", "--format", "json", cwd=repo)
+    assert run.code == 1, run.out + run.err
+    assert [kind for _, kind in findings(run)["content/drafts/post.md"]] == [None, None, None]
+
+
+# What a baseline copies -------------------------------------------------------------------------------------------
+
+
+def _copied(trace: Path) -> bool:
+    """Whether the run copied a commit's files (git's trace names the ``cat-file --batch`` that writes them)."""
+    return "cat-file --batch" in trace.read_text(encoding="utf-8", errors="replace")
+
+
+@pytest.mark.parametrize("hugo", [False, True])
+def test_an_index_page_deleted_where_no_hugo_site_was_makes_no_copy(tmp_path, hugo):
+    """docs/_index.md in a repository with no Hugo site is a page like another: deleting it changes no page's
+    values, so the pages beside it are compared as any page is, with no copy of the commit's files. Where the
+    commit had a Hugo site (its config deleted too), the section's cascade went with it: they are read there."""
+    files = {"docs/_index.md": "# Docs\n", "docs/a.md": OLD_POST}
+    if hugo:
+        files.update({"hugo.toml": 'baseURL = "https://x.example/"\ncontentDir = "docs"\n'})
+    repo = repository(tmp_path, files)
+    git(repo, "rm", "-q", "docs/_index.md", *(["hugo.toml"] if hugo else []))
+    trace = tmp_path / "trace.txt"  # git's own trace of each command it runs, the run's children's too
+    run = run_cli(
+        "check", "docs", "--baseline-commit", "main", "--format", "json", cwd=repo, env={"GIT_TRACE": str(trace)}
+    )
+    assert run.code == 0, run.out + run.err
+    assert [kind for _, kind in findings(run)["docs/a.md"]] == ["baseline"] * 3
+    assert _copied(trace) is hugo

@@ -805,3 +805,94 @@ def test_new_findings_only_in_a_full_run_does_not_hold_what_a_deleted_site_confi
     run = run_action(repo, env, **{"changed-only": "false", "new-findings-only": "true", "fail-on": "warning"})
     assert run.returncode == 1, run.stdout + run.stderr
     assert "::warning file=content/news/a.md," in run.stdout and "'commercial' is not set" in run.stdout
+
+
+@pytest.mark.parametrize(
+    ("files", "gone", "page"),
+    [
+        (
+            {
+                "config/_default/hugo.toml": 'baseURL = "https://x.example/"\n[cascade]\ncommercial = false\n',
+                "config/_default/menus.toml": "",
+                "content/news/a.md": _GONE_PAGE,
+            },
+            "config/_default/hugo.toml",
+            "content/news/a.md",
+        ),
+        (
+            {
+                "hugo.toml": 'baseURL = "https://x.example/"\ncontentDir = "posts"\n[cascade]\ncommercial = false\n',
+                "posts/news/a.md": _GONE_PAGE,
+                "content/b.md": _GONE_PAGE.replace("medium: web", "medium: web\ncommercial: false"),
+            },
+            "hugo.toml",
+            "posts/news/a.md",
+        ),
+        (
+            {
+                "_config.yml": "defaults:\n  - scope: {path: ''}\n    values: {commercial: false}\n",
+                "news/a.md": _GONE_PAGE,
+            },
+            "_config.yml",
+            "news/a.md",
+        ),
+    ],
+    ids=["config-folder", "hugo-toml", "jekyll"],
+)
+def test_a_site_config_the_pull_request_deletes_brings_the_pages_it_reached_at_the_base(tmp_path, files, gone, page):
+    """No site is left to tell which pages the deleted config reached (or the config folder's other files name
+    none): its base copy says. The page, unchanged, loses commercial: false; the warning that brings fails the
+    step at fail-on: warning (it passed with no page checked). The base's copy of the page, read with the base's
+    config, had none of it: nothing is held."""
+    repo, env = make_pull_request(tmp_path, {}, files, deleted=(gone,))
+    run = run_action(repo, env, **{"fail-on": "warning"})
+    assert run.returncode == 1, run.stdout + run.stderr
+    assert f"::warning file={page}," in run.stdout and "'commercial' is not set" in run.stdout
+    assert "0 changed files and 1 page a changed site file reaches" in run.stdout, run.stdout
+    # An application's config.yaml deleted (no baseURL, no markup): no site's, it brings no page.
+    (tmp_path / "app").mkdir()
+    other = {"config.yaml": "port: 8080\n", "content/news/a.md": _GONE_PAGE}
+    repo, env = make_pull_request(tmp_path / "app", {}, other, deleted=("config.yaml",))
+    run = run_action(repo, env, **{"fail-on": "warning"})
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "0 changed files" in run.stdout and "reaches" not in run.stdout
+
+
+def test_the_base_copy_holds_only_what_the_held_pages_reading_needs_and_reads_them_the_same(tmp_path, monkeypatch):
+    """A commit's copy for a few held pages writes those pages, their sidecars, the index pages of their folders
+    and the folders above them, and every other text file (configs, site files, policies), not the site's other
+    pages: each page's findings there are those a copy of every text file gives."""
+    from reprint_guard import reached
+
+    config = 'baseURL = "https://ledger.example/"\n[cascade]\nmedium = "web"\n'
+    meta = "".join(f"{key}: {json.dumps(value)}\n" for key, value in COMPLIANT_META.items() if key != "author")
+    files = {
+        ".reprint-guard.yaml": 'overrides:\n  - paths: ["content/blog/**"]\n    metadata: {commercial: true}\n',
+        "hugo.toml": config,
+        "content/news/_index.md": _index(True),
+        "content/news/a.md": OLD,
+        "content/news/b.md": COMPLIANT_BODY,
+        "content/news/b.meta.yaml": meta,
+        "content/news/trip/index.md": PAGE,  # a leaf bundle: notes.md is its resource
+        "content/news/trip/notes.md": PAGE,
+        "content/blog/c.md": PAGE,
+        **{f"content/archive/p{n}.md": OLD for n in range(30)},
+    }
+    site = tmp_path / "site"
+    for name, text in files.items():
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text(text, encoding="utf-8")
+    git(site, "init", "-q", "-b", "main")
+    git(site, "add", "-A")
+    git(site, "commit", "-q", "-m", "base")
+    monkeypatch.chdir(site)
+    pages = ["content/news/a.md", "content/news/b.md", "content/news/trip/notes.md", "content/blog/c.md"]
+    needs = reached._reading_needs(pages)
+    assert needs("content/news/_index.md") and needs("content/news/trip/index.md") and needs("hugo.toml")
+    assert needs("content/news/b.meta.yaml") and needs(".reprint-guard.yaml")
+    assert not needs("content/archive/p1.md") and not needs("content/news/trip/other.md")
+    some = reached.base_findings("HEAD", pages, ".", [], looked_from=str(site))
+    monkeypatch.setattr(reached, "_reading_needs", lambda pages: None)
+    every = reached.base_findings("HEAD", pages, ".", [], looked_from=str(site))
+    assert some == every and set(some) == set(pages)
+    assert sum(sum(found.values()) for found in some.values()) >= 4  # findings to compare, not empty results

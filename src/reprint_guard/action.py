@@ -242,6 +242,12 @@ def changed_files(base: str, head: str, where: str = ".") -> dict[str, set[int]]
     for side in _from_here(left, where):
         if os.path.isfile(side):
             found.setdefault(side, set())
+    # A link git tracks (a sidecar, a page, a site file; a config folder) to a changed or deleted file: its
+    # target's change is its own, though its name is in no diff; its lines are its target's.
+    from .reached import linked_names
+
+    for link, name in linked_names([*found, *_from_here(gone, where)], where).items():
+        found.setdefault(link, set(found.get(name, ())))
     return found
 
 
@@ -564,20 +570,24 @@ def _reached(
     not be had (then none is held, and a warning says so). Nothing is read when no changed name is a site
     file's and ``also`` is empty."""
     from .config.site import is_site_file_name
-    from .reached import changed_site_files, linked_site_files, pages_of
+    from .reached import changed_site_files, gone_reaches, pages_below, pages_of
     from .runner import discover
 
+    # a site file that is a link to a changed file is among the changed ones (changed_files)
     names = [name for name in [*changed, *removed] if is_site_file_name(name)]
-    names += [name for name in linked_site_files(changed, where) if name not in names]
     site_files = changed_site_files(names, fork) if names else []
+    # a site config deleted where no site is left to place it (its last config): the base's copy says which
+    gone = gone_reaches([name for name in removed if name in names and name not in site_files], fork)
     pages: list[str] = []
-    if site_files:
+    if site_files or gone:
 
         def walk(folder: str) -> list[str]:
             return [path for path, _, _ in discover([folder], settings)]
 
         skip = [*(item[0] for item in items), *(also or {})]
-        pages = [page for page in pages_of(site_files, walk, skip) if _in_paths(page, roots)]
+        found = pages_of(site_files, walk, skip)
+        found += [page for page in pages_below(gone, walk, [*skip, *found]) if page not in found]
+        pages = [page for page in sorted(found) if _in_paths(page, roots)]
     return pages, _held_at_base(fork, pages, also or {}, where, settings, config)
 
 
@@ -1033,7 +1043,7 @@ def _main() -> int:
             items = list(discover(roots, settings))
             scope = f"{len(items)} file{'s' if len(items) != 1 else ''} ({rules} changed)"
             # A page whose sidecar or site files changed is held to its copy at the base read with the base's.
-            context = context_changed((item[0] for item in items), settings.baseline, settings)
+            context = context_changed((item[0] for item in items), settings.baseline, settings, loaded.path)
             held = _held_at_base(fork, [], context, where, settings, loaded.path)
         else:
             # As a walk of the folders would take them (a changed package.json is passed over, not refused);
@@ -1044,7 +1054,7 @@ def _main() -> int:
             # reaches, held to the base: what they had there is not the pull request's.
             # A changed page (or one whose sidecar changed) under a changed site file is held to its copy at the
             # base read with the base's sidecar and site files, as a reached page is.
-            context = context_changed((item[0] for item in items), settings.baseline, settings)
+            context = context_changed((item[0] for item in items), settings.baseline, settings, loaded.path)
             reached, held = _reached(changed, removed, fork, roots, settings, items, where, loaded.path, context)
             if reached:
                 items += [(page, True, None) for page in reached]
@@ -1055,7 +1065,7 @@ def _main() -> int:
         if pr_range and new_only in _TRUE and settings.baseline is not None and settings.baseline.commit:
             # Every file checked, failing only on what the pull request brings: a page whose site file it
             # changed is held to what it had at the base too, its copy there read with the base's site files.
-            context = context_changed((item[0] for item in items), settings.baseline, settings)
+            context = context_changed((item[0] for item in items), settings.baseline, settings, loaded.path)
             reached, held = _reached_in_full_run(pr_range, roots, settings, where, loaded, context)
             reached = [page for page in reached if page not in context]
 

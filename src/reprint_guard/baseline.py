@@ -49,7 +49,7 @@ class Baseline(FrozenRecord):
     """What a run compares with: the commit, and how each of the repository's files stands to it (plain
     data, so it crosses to worker processes)."""
 
-    __slots__ = ("ref", "commit", "top", "held", "moved", "touched", "suppresses", "unchanged")
+    __slots__ = ("ref", "commit", "top", "held", "moved", "touched", "suppresses", "unchanged", "apart")
 
     def __init__(
         self,
@@ -61,6 +61,7 @@ class Baseline(FrozenRecord):
         touched: frozenset[str],
         suppresses: bool = True,
         unchanged: frozenset[str] = frozenset(),
+        apart: frozenset[str] = frozenset(),
     ) -> None:
         self._set(
             ref=ref,
@@ -77,6 +78,9 @@ class Baseline(FrozenRecord):
             suppresses=suppresses,
             #: Files renamed since the commit with their text unchanged (git's R100): their new names.
             unchanged=unchanged,
+            #: Pages (named from the top) the run holds to their copies at the commit itself (:func:`context_changed`,
+            #: those it alone can tell: the commit's config took them otherwise): :func:`mark` leaves them alone.
+            apart=apart,
         )
 
     @property
@@ -177,6 +181,8 @@ def mark(result: Result, path: str, baseline: Baseline, settings: Any) -> Result
         return result
     if _moved_in_a_site(path, name, baseline) or _renamed_reads_otherwise(path, name, baseline, settings):
         return result
+    if name in baseline.apart:
+        return result  # the commit's config took it otherwise: held by the run to its copy read with that config
     if _through_a_changed_link(path, name, baseline):
         return result  # another file is at this name now (a folder link retargeted): all of its findings are new
     if name not in baseline.touched and os.path.islink(path):  # a page that is a link: its target's change is its own
@@ -204,15 +210,21 @@ def mark(result: Result, path: str, baseline: Baseline, settings: Any) -> Result
     return result.settle(settings.fail_on)
 
 
-def context_changed(paths: Iterable[str], baseline: Baseline, settings: Any = None) -> dict[str, str]:
+def context_changed(
+    paths: Iterable[str], baseline: Baseline, settings: Any = None, config: str | os.PathLike[str] | None = None
+) -> dict[str, str]:
     """Of the run's files (``paths``), each the commit holds whose metadata sidecar or site files (an ``_index.md``
     cascade, the site's config, Jekyll's ``_config.yml``) differ from the commit's, with its name at the commit
     (from the repository's top; a rename's old one). :func:`mark` leaves their findings standing: each is held
     instead to its copy at the commit read as the commit reads it, its sidecar and site files there
     (:func:`reprint_guard.reached.base_findings`). Empty when the baseline suppresses nothing; a page added since
     is none (all its findings are new). A page renamed since that the run's config (``settings``) gives other values
-    or suppressions at its new name than at its old (:func:`_moved_by_config`) is one too. Git is not asked: the
-    names ``resolve`` gave are looked up."""
+    or suppressions at its new name than at its old (:func:`_moved_by_config`) is one too, and so is a page the
+    commit's copy of the run's ``config`` (its file, changed since) read otherwise: its ``include`` or ``exclude``
+    left the page out (a draft the change publishes: all its findings are new, its copy at the commit unchecked
+    there), or the overrides whose ``paths`` match it differ (:func:`_config_reads_otherwise`). Git is asked only
+    for that config's copy, when it changed; else the names ``resolve`` gave are looked up. Such pages are told to
+    ``settings.baseline`` (its ``apart``), when it is ``baseline``, so that :func:`mark` leaves them to the run."""
     if not baseline.suppresses or not baseline.commit:
         return {}
     import warnings
@@ -223,11 +235,98 @@ def context_changed(paths: Iterable[str], baseline: Baseline, settings: Any = No
     # Asked before the run: what a site file is warned of, the run's own check of its pages warns of.
     with told_as_warnings(), warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        _context_changed(paths, baseline, found, settings)
+        then = _config_then(config, baseline) if settings is not None and config is not None else None
+        apart = _context_changed(paths, baseline, found, settings, then)
+    if apart and settings is not None and settings.baseline is baseline:
+        settings.baseline = baseline.replace(apart=frozenset(apart))  # for mark(), in the run's workers too
     return found
 
 
-def _context_changed(paths: Iterable[str], baseline: Baseline, found: dict[str, str], settings: Any) -> None:
+class _ConfigThen(FrozenRecord):
+    """What of the commit's copy of the run's config decides which pages it checks and how: its globs and
+    overrides, as the run's settings hold them (globs as matched, a policy file's path made whole)."""
+
+    __slots__ = ("include", "exclude", "overrides")
+
+    def __init__(self, include: tuple[str, ...], exclude: tuple[str, ...], overrides: tuple[Any, ...]) -> None:
+        self._set(include=include, exclude=exclude, overrides=overrides)
+
+
+def _config_then(config: str | os.PathLike[str], baseline: Baseline) -> _ConfigThen | None:
+    """The commit's copy of the run's config (a file changed since; not a ``pyproject.toml``'s table alone, which
+    reads alike), or None: unchanged, not held by the commit, or not read there (its pages are then compared as
+    before). Read from a temporary copy of its text, its keys taken as the loader reads them, without the
+    policies it names (the commit's copies are not there)."""
+    import tempfile
+    from pathlib import Path
+
+    name = _from_top(os.fspath(config), baseline.top)
+    if name is None or name not in baseline.touched or baseline.moved.get(name) != name:
+        return None  # the same text (or added since: the commit had no config there, and checked every page)
+    from .config.loader import _read
+    from .errors import ReprintGuardError
+    from .runner import Override, _is_path
+    from .suppressions import config_glob
+
+    try:
+        text = _git(["show", f"{baseline.commit}:{name}"], baseline.top)
+        with tempfile.TemporaryDirectory(prefix="reprint-guard-config-") as folder:
+            copy = Path(folder, os.path.basename(name))
+            copy.write_bytes(text)
+            data, _ = _read(copy)
+    except (ReprintGuardError, OSError, RecursionError, ValueError):
+        return None
+    root = Path(os.path.dirname(os.path.abspath(config)))
+
+    def globs(key: str) -> tuple[str, ...] | None:
+        value = data.get(key) or ()
+        ok = isinstance(value, list | tuple) and all(isinstance(each, str) for each in value)
+        return tuple(map(config_glob, value)) if ok else None
+
+    include, exclude = globs("include"), globs("exclude")
+    overrides = []
+    for each in data.get("overrides") or ():
+        if not isinstance(each, dict) or not isinstance(each.get("paths"), list):
+            return None
+        policy = each.get("policy")
+        if isinstance(policy, str) and _is_path(policy) and not os.path.isabs(policy):
+            policy = str((root / policy).resolve())
+        metadata = each.get("metadata") or {}
+        paths = tuple(config_glob(glob) for glob in each["paths"] if isinstance(glob, str))
+        overrides.append(Override(paths, policy, dict(metadata) if isinstance(metadata, dict) else {}))
+    if include is None or exclude is None:
+        return None
+    return _ConfigThen(include, exclude, tuple(overrides))
+
+
+def _config_reads_otherwise(path: str, settings: Any, then: _ConfigThen) -> bool:
+    """Whether the commit's copy of the run's config (``then``) took the page otherwise than the run's does: left
+    it out (``include``, ``exclude``), or gave it other overrides (those whose ``paths`` match it, their policy
+    and metadata)."""
+    from .suppressions import path_matches
+
+    relative = settings.relative(path)
+
+    def within(include: tuple[str, ...], exclude: tuple[str, ...]) -> bool:
+        if include and not path_matches(relative, *include):
+            return False
+        return not (exclude and path_matches(relative, *exclude))
+
+    if within(settings.include, settings.exclude) != within(then.include, then.exclude):
+        return True
+
+    def matching(overrides: Iterable[Any]) -> list[tuple[Any, Any]]:
+        return [(each.policy, each.metadata) for each in overrides if path_matches(relative, *each.paths)]
+
+    return matching(settings.overrides) != matching(then.overrides)
+
+
+def _context_changed(
+    paths: Iterable[str], baseline: Baseline, found: dict[str, str], settings: Any, then: _ConfigThen | None = None
+) -> list[str]:
+    """Fill ``found``; the names (from the top) of the pages found only for ``then``'s sake, which mark() cannot
+    tell itself."""
+    apart: list[str] = []
     top = os.path.realpath(baseline.top)
     folders: dict[str, str | None] = {}  # a page's folder -> its real place (None: out of the work tree)
     sites: dict[str, bool] = {}  # a page's folder -> whether its site files differ (they are the folder's)
@@ -259,6 +358,10 @@ def _context_changed(paths: Iterable[str], baseline: Baseline, found: dict[str, 
             or _renamed_reads_otherwise(path, name, baseline, settings)
         ):
             found[path] = before
+        elif then is not None and _config_reads_otherwise(path, settings, then):
+            found[path] = before
+            apart.append(name)
+    return apart
 
 
 def _from_top(path: str, top: str) -> str | None:
@@ -362,7 +465,8 @@ def _site_differs(path: str, baseline: Baseline) -> bool:
     from .config.site import site_files
 
     for file in site_files(path):
-        name = _from_top(file, baseline.top)
+        # a link (hugo.toml -> conf/site.toml, a linked _index.md): git names its target's change, not its own
+        name = _from_top(os.path.realpath(file) if os.path.islink(file) else file, baseline.top)
         if name is None:
             continue
         if name in baseline.touched and _gives_differently(file, name, baseline):
@@ -400,12 +504,46 @@ def _site_files_gone(baseline: Baseline) -> list[str]:
                 continue
             if _another_tools_at(baseline, name):
                 continue  # an application's config.yaml, not a Hugo site's: it gave no page values
+            if _an_index(name) and not _in_a_hugo_site_at(baseline, name):
+                continue  # a page named _index.md where the commit had no Hugo site: no section's cascade
             parts = name.split("/")[:-1]
             if len(parts) >= 2 and parts[-2].lower() == "config" and parts[-1].lower() in ("_default", "production"):
                 parts = parts[:-2]  # config/_default/hugo.toml: the site's root is two folders up
             found.append("/".join(parts))
         _GONE[key] = found
     return found
+
+
+def _an_index(name: str) -> bool:
+    from .config.site import _INDEX_NAMES
+
+    return name.rpartition("/")[2].lower() in _INDEX_NAMES
+
+
+def _in_a_hugo_site_at(baseline: Baseline, name: str) -> bool:
+    """Whether the commit held a Hugo config (``hugo.*``, ``config.*``, a file of ``config/_default/`` or
+    ``config/production/``) in a folder above ``name`` (an ``_index`` page deleted since): looked up in the names
+    the commit holds, nothing read."""
+    from .config.site import is_site_file_name
+
+    folders = set()
+    folder = name.rpartition("/")[0]
+    while True:
+        folders.add(folder)
+        if not folder:
+            break
+        folder = folder.rpartition("/")[0]
+    for held in baseline.held:
+        if _an_index(held) or not is_site_file_name(held) or held.lower().endswith(("/_config.yml", "/_config.yaml")):
+            continue
+        if held.lower() in ("_config.yml", "_config.yaml"):
+            continue
+        parts = held.split("/")[:-1]
+        if len(parts) >= 2 and parts[-2].lower() == "config" and parts[-1].lower() in ("_default", "production"):
+            parts = parts[:-2]
+        if "/".join(parts) in folders:
+            return True
+    return False
 
 
 def _another_tools_at(baseline: Baseline, name: str) -> bool:

@@ -678,7 +678,7 @@ def run_check(options: argparse.Namespace) -> int:
         # compared with the commit as any page is.
         skip = {os.path.normpath(page) for page in reached} if held is not None else set()
         context = context_changed(
-            (p for p, _, _ in items if os.path.normpath(p) not in skip), settings.baseline, settings
+            (p for p, _, _ in items if os.path.normpath(p) not in skip), settings.baseline, settings, loaded.path
         )
         if context:
             from .reached import held_at

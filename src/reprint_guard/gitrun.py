@@ -42,3 +42,21 @@ def run_git(*args: str, cwd: str | None = None, timeout: float = GIT_TIMEOUT) ->
     except (OSError, subprocess.SubprocessError) as exc:
         return GitRun(-1, b"", b"", str(exc))
     return GitRun(proc.returncode, proc.stdout, proc.stderr)
+
+
+def tracked_links(where: str) -> tuple[str, list[str]] | None:
+    """The repository's top holding ``where`` and the symbolic links its index tracks (mode 120000), as whole paths:
+    one ``git ls-files``, no walk of the work tree (a content repository's 40,000 files). None when git cannot
+    say (no repository there)."""
+    top = run_git("-C", where, "rev-parse", "--show-toplevel")
+    if not top.ok:
+        return None
+    root = os.fsdecode(top.stdout.strip())
+    listed = run_git("-C", root, "ls-files", "-z", "-s")  # from the top: the whole index, not one folder's
+    if not listed.ok:
+        return None
+    links = []
+    for entry in listed.stdout.split(b"\0"):
+        if entry.startswith(b"120000"):
+            links.append(os.path.join(root, os.fsdecode(entry.partition(b"\t")[2])))
+    return root, links

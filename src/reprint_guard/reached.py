@@ -4,10 +4,10 @@ gives its pages changes those pages, though not a line of theirs. They are check
 commit the change is made against: a finding a page already had there (its copy checked with that commit's
 site files, config and policies) is counted as suppressed (kind ``baseline``), one the change brings fails.
 
-Nothing is read for a run whose changed files have no site file's name; for one that has, only the folder the
-file reaches (its section, the site's content folder) is walked (README: "Hugo's cascade and Jekyll's front
-matter defaults").
-"""
+Nothing is read for a run whose changed files have no site file's name (but git's list of the links it tracks,
+:func:`linked_names`: a link to a changed file is changed); for one that has, only the folder the file reaches
+(its section, the site's content folder; for a config deleted with its site, the folder its base copy names,
+:func:`gone_reaches`) is walked (README: "Hugo's cascade and Jekyll's front matter defaults")."""
 
 from __future__ import annotations
 
@@ -64,37 +64,126 @@ def changed_site_files(names: Iterable[str], before: str | None, after: str | No
     return found
 
 
-_SETTINGS_SUFFIXES = (".toml", ".yaml", ".yml", ".json")
-
-
-def linked_site_files(names: Iterable[str], where: str) -> list[str]:
-    """The site files (named from the working folder) that are symbolic links git tracks leading to one of
-    ``names`` (changed files, not site files by name: ``conf/site.toml``, which ``hugo.toml`` links to): a
-    change to a link's target is the site file's change. Git is asked only when a changed name has a config's
-    suffix."""
+def linked_names(names: Iterable[str], where: str) -> dict[str, str]:
+    """The names a change reaches through a symbolic link git tracks in the repository holding ``where``: of
+    ``names`` (changed or deleted files, named from the working folder as :func:`reprint_guard.action.changed_files`
+    names them), each one a link leads to (``post.meta.yaml -> ../meta/post.yaml``, ``hugo.toml -> conf/site.toml``,
+    a section's ``_index.md``) gives the link's name, and each site file in a folder a link leads to (a ``config``
+    folder that is a link to ``shared/hugo-config``) its name through the link (``config/_default/hugo.toml``);
+    each with the changed name it stands for. git's name for a link's target is the target's, so the link's own
+    name is in no diff. Only links into the repository count (its top, not out of it: the workspace's other
+    files are none of the pull request's); the links are listed by git (one ``ls-files``), not found by a walk."""
     from .config.site import is_site_file_name
+    from .gitrun import tracked_links
 
-    targets = {
-        os.path.realpath(name)
-        for name in names
-        if name.lower().endswith(_SETTINGS_SUFFIXES) and not is_site_file_name(name)
-    }
+    targets = {os.path.realpath(name): name for name in names}
     if not targets:
-        return []
-    top = run_git("-C", where, "rev-parse", "--show-toplevel")
-    listed = run_git("-C", where, "ls-files", "-z", "-s", "--full-name")
-    if top.returncode or listed.returncode:
-        return []
-    root = os.fsdecode(top.stdout.strip())
-    found = []
-    for entry in listed.stdout.split(b"\0"):
-        mode, _, name = entry.partition(b"\t")
-        if not mode.startswith(b"120000"):
-            continue
-        path = os.path.join(root, os.fsdecode(name))
-        if is_site_file_name(path) and os.path.realpath(path) in targets:
-            found.append(os.path.relpath(path))
+        return {}
+    listed = tracked_links(where)
+    if listed is None or not listed[1]:
+        return {}
+    top = os.path.realpath(listed[0])
+    below: dict[str, list[str]] = {}  # a folder of the repository -> the changed files in it, at any depth
+    for real in targets:
+        folder = os.path.dirname(real)
+        while folder.startswith(top + os.sep):
+            below.setdefault(folder, []).append(real)
+            folder = os.path.dirname(folder)
+    found: dict[str, str] = {}
+    for link in listed[1]:
+        lands = os.path.realpath(link)
+        if not lands.startswith(top + os.sep):
+            continue  # out of the repository, or to its top (a loop a walk does not follow)
+        if lands in targets:
+            found.setdefault(_here(link), targets[lands])
+        for real in below.get(lands, ()):  # a linked folder: a page below it is not walked, a site file is read
+            name = os.path.join(link, os.path.relpath(real, lands))
+            if is_site_file_name(name):
+                found.setdefault(_here(name), targets[real])
     return found
+
+
+def _here(path: str) -> str:
+    """A whole path named from the working folder, with "/" (as the Action's changed files are)."""
+    return os.path.relpath(path).replace(os.sep, "/")
+
+
+def gone_reaches(names: Iterable[str], commit: str) -> list[str]:
+    """Of ``names`` (site files deleted since ``commit``, named from the working folder), the folders (named from
+    the working folder) whose pages each gave values at the commit, where no site is left to tell it now (the
+    site's last config, or a config folder's file :func:`changed_site_files` cannot place): read from the
+    commit's copy of the file, which says which site it was. A Hugo config reached its site's content folder
+    (the copy's ``contentDir``, else the site's now, else ``content``), Jekyll's ``_config.yml`` its own folder; a
+    ``config.*`` that was some other tool's (no ``baseURL``, no ``markup``), a section's ``_index`` page, and a
+    folder that is gone reach none."""
+    from pathlib import Path
+
+    from .config.init import _dig, another_tools
+    from .config.site import _INDEX_NAMES, _JEKYLL_CONFIGS, _config_folder, _settings_of, _site_of, is_site_file_name
+
+    found: list[str] = []
+    for name in names:
+        whole = os.path.abspath(name)
+        folder, low = os.path.dirname(whole), os.path.basename(whole).lower()
+        if not is_site_file_name(name) or low in _INDEX_NAMES or os.path.lexists(whole):
+            continue
+        data = _show_gone(commit, whole)
+        if data is None:
+            continue
+        try:
+            settings = _settings_of(whole, data)
+        except Exception:  # a copy that did not read gave its pages nothing but an error
+            continue
+        settings = settings if isinstance(settings, dict) else None
+        if low in _JEKYLL_CONFIGS:
+            reached = folder
+        else:
+            in_folder = _config_folder(folder)
+            if not in_folder and os.path.basename(folder).lower() == "config":
+                continue  # config/hugo.toml: no site's (Hugo reads config/_default/, config/production/)
+            if another_tools(Path(whole), settings):
+                continue
+            root = os.path.dirname(os.path.dirname(folder)) if in_folder else folder
+            named = _dig(settings, "contentdir")
+            if isinstance(named, str) and named.strip():
+                import posixpath
+
+                reached = os.path.normpath(os.path.join(root, posixpath.normpath(named.strip())))
+            else:
+                site = _site_of(root)
+                left = site is not None and site.kind == "hugo" and site.root == root
+                reached = site.content if left and site is not None else os.path.join(root, "content")
+        if os.path.isdir(reached) and reached not in found:
+            found.append(reached)
+    return [os.path.relpath(folder) for folder in found]
+
+
+def _show_gone(commit: str, whole: str) -> bytes | None:
+    """The commit's copy of a file deleted since (its folder may be gone too: git is asked from the nearest
+    folder left)."""
+    here, parts = os.path.dirname(whole), [os.path.basename(whole)]
+    while not os.path.isdir(here):
+        here, part = os.path.split(here)
+        if not part:
+            return None
+        parts.insert(0, part)
+    proc = run_git("-C", here, "show", f"{commit}:./{'/'.join(parts)}")
+    return proc.stdout if proc.ok else None
+
+
+def pages_below(folders: Iterable[str], walk: Callable[[str], Iterable[str]], skip: Iterable[str] = ()) -> list[str]:
+    """Every page ``walk`` finds below ``folders`` (a section's own ``_index`` page aside), but those in ``skip``."""
+    from .config.site import _INDEX_NAMES, PAGE_SUFFIXES
+
+    seen = {os.path.abspath(name) for name in skip}
+    found: dict[str, str] = {}
+    for folder in folders:
+        for page in walk(folder):
+            name = os.path.basename(page).lower()
+            key = os.path.abspath(page)
+            if name.endswith(PAGE_SUFFIXES) and name not in _INDEX_NAMES and key not in seen:
+                found.setdefault(key, page)
+    return sorted(found.values())
 
 
 def pages_of(site_files: Iterable[str], walk: Callable[[str], Iterable[str]], skip: Iterable[str] = ()) -> list[str]:
@@ -156,7 +245,8 @@ def base_findings(
     back = {os.path.normpath(inside): page for page, inside in named.items()}
     with tempfile.TemporaryDirectory(prefix="reprint-guard-base-") as folder:
         missed: list[str] = []
-        if not _copy_of(commit, top, folder, missed):
+        inside_top = [os.path.normpath(os.path.join(here, inside)) for inside in named.values()]
+        if not _copy_of(commit, top, folder, missed, _reading_needs(inside_top)):
             return None
         gone = {os.path.normpath(path) for path in missed}  # named from the repository's top, as the pages here
         lost = [page for page, inside in named.items() if os.path.normpath(os.path.join(here, inside)) in gone]
@@ -256,14 +346,55 @@ _TEXT_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdown", ".mkdn", ".mkd", ".ht
 _TEXT_SUFFIXES += (".toml", ".txt")
 
 
-def _copy_of(commit: str, top: str, folder: str, missed: list[str] | None = None) -> bool:
+def _reading_needs(pages: Iterable[str]) -> Callable[[str], bool]:
+    """Whether the check of ``pages`` (named from the repository's top) in a commit's copy reads a file (named as
+    git lists it): any file but a page or a metadata sidecar (configs, site files, policies, CMS envelopes), and
+    of those, the pages themselves, their sidecars, and the ``_index`` and ``index`` pages of their folders and
+    the folders above them (a Hugo section's cascade, a leaf bundle). A page is read with its own sidecar and its
+    site's files alone, never another page: the other pages of a 40,000-page site are not copied for one."""
+    import posixpath
+
+    from .config.site import PAGE_SUFFIXES
+    from .readers import SIDECAR_SUFFIXES, sidecar_names
+
+    own: set[str] = set()
+    folders: set[str] = set()
+    for page in pages:
+        name = page.replace(os.sep, "/")
+        own.update((name, *sidecar_names(name)))
+        folder = posixpath.dirname(name)
+        while folder not in folders:
+            folders.add(folder)
+            folder = posixpath.dirname(folder)
+
+    def needs(path: str) -> bool:
+        low = path.lower()
+        if low.endswith(SIDECAR_SUFFIXES):
+            return path in own
+        if low.endswith(PAGE_SUFFIXES) and path not in own:
+            folder, _, base = path.rpartition("/")
+            return folder in folders and base.lower().startswith(("_index.", "index."))
+        return True
+
+    return needs
+
+
+def _copy_of(
+    commit: str,
+    top: str,
+    folder: str,
+    missed: list[str] | None = None,
+    needs: Callable[[str], bool] | None = None,
+) -> bool:
     """Write the commit's text files into ``folder``, each as git holds it (``git ls-tree`` and ``git cat-file
     --batch``; not ``git archive``, which leaves out what ``.gitattributes`` marks ``export-ignore``, a
     library's ``docs/`` site). No symbolic link is made: a link to a file of the copy is written as a copy of
     that file, any other (to a folder, out of the copy, to nothing) left out. A link made in the copy could
     lead a later file's writing out of it (a pull request's ``a/l -> ..`` then ``a/m -> l/../..``). A file that
     cannot be written there (a name too long for the temporary folder) is left out, named in ``missed``. False
-    when git cannot give them."""
+    when git cannot give them. ``needs``: which files the check reads (:func:`_reading_needs`), the others left
+    out, unless the commit holds a symbolic link (whose target any page may be): then every text file is
+    copied."""
     listed = run_git("-C", top, "ls-tree", "-r", "-z", "--full-tree", commit)
     if listed.returncode:
         return False
@@ -276,6 +407,8 @@ def _copy_of(commit: str, top: str, folder: str, missed: list[str] | None = None
         path = os.fsdecode(name)
         if path.lower().endswith(_TEXT_SUFFIXES):
             wanted.append((fields[0].decode(), fields[2].decode(), path))
+    if needs is not None and not any(mode == "120000" for mode, _, _ in wanted):
+        wanted = [entry for entry in wanted if needs(entry[2])]
     if not wanted:
         return True
     whole = os.path.realpath(folder)

@@ -1,0 +1,166 @@
+"""The Action's changed-only run and the files a pull request changes through a symbolic link git tracks: a page, a
+metadata sidecar or a site file (an ``_index.md``, a Hugo config, a ``config/`` folder) that is a link whose
+target the pull request changes is changed too, though the link's own name is not in the diff. Real git
+repositories, real pull-request events, the Action's own script."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from conftest import COMPLIANT_BODY, COMPLIANT_META, git, markdown
+from test_action import outputs, run_action
+
+#: A reprint that leaves ``commercial`` to its sidecar or its site: passes as noncommercial, an error of
+#: global-research/commercial-permission as commercial.
+PAGE = markdown({key: value for key, value in COMPLIANT_META.items() if key != "commercial"}, COMPLIANT_BODY)
+META = "".join(f"{key}: {json.dumps(value)}\n" for key, value in COMPLIANT_META.items())
+HUGO = 'baseURL = "https://ledger.example/"\n'
+
+
+def _index(commercial: bool) -> str:
+    return f"---\ntitle: News\ncascade:\n  medium: web\n  commercial: {str(commercial).lower()}\n---\nOur news.\n"
+
+
+def _config(commercial: bool) -> str:
+    return f"{HUGO}[cascade]\ncommercial = {str(commercial).lower()}\n"
+
+
+def linked_pull_request(
+    tmp_path: Path, base: dict[str, str], links: dict[str, str], head: dict[str, str]
+) -> tuple[Path, dict]:
+    """A repository whose base commit holds ``base``'s files and ``links`` (a link's name -> what it names), and a
+    pull request that writes ``head``'s files (links left alone)."""
+    repo = tmp_path / "site"
+    for name, text in base.items():
+        (repo / name).parent.mkdir(parents=True, exist_ok=True)
+        (repo / name).write_text(text, encoding="utf-8")
+    for name, target in links.items():
+        (repo / name).parent.mkdir(parents=True, exist_ok=True)
+        (repo / name).symlink_to(target)
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "base")
+    base_sha = git(repo, "rev-parse", "HEAD")
+    git(repo, "checkout", "-q", "-b", "change")
+    for name, text in head.items():
+        (repo / name).write_text(text, encoding="utf-8")
+    git(repo, "commit", "-q", "-am", "head")
+    event = tmp_path / "event.json"
+    pull = {"number": 7, "base": {"sha": base_sha}, "head": {"sha": git(repo, "rev-parse", "HEAD")}}
+    event.write_text(json.dumps({"pull_request": pull}), encoding="utf-8")
+    env = {
+        "GITHUB_ACTIONS": "true",
+        "GITHUB_EVENT_NAME": "pull_request",
+        "GITHUB_EVENT_PATH": str(event),
+        "GITHUB_STEP_SUMMARY": str(tmp_path / "summary.md"),
+        "GITHUB_OUTPUT": str(tmp_path / "output.txt"),
+        "GITHUB_WORKSPACE": str(repo),
+    }
+    return repo, env
+
+
+def _errors(run) -> list[str]:
+    return [line for line in run.stdout.splitlines() if line.startswith("::error ")]
+
+
+CASES = {
+    # post.meta.yaml -> ../meta/post.yaml, the target set commercial: true
+    "sidecar": (
+        {"content/post.md": COMPLIANT_BODY, "meta/post.yaml": META},
+        {"content/post.meta.yaml": "../meta/post.yaml"},
+        {"meta/post.yaml": META.replace("commercial: false", "commercial: true")},
+        "1 changed file",
+        "file=content/post.meta.yaml,",
+    ),
+    # post.md -> ../drafts/post.md, the target's front matter set commercial: true
+    "page": (
+        {"drafts/post.md": markdown(COMPLIANT_META, COMPLIANT_BODY)},
+        {"content/post.md": "../drafts/post.md"},
+        {"drafts/post.md": markdown({**COMPLIANT_META, "commercial": True}, COMPLIANT_BODY)},
+        "1 changed file",
+        "file=content/post.md,",
+    ),
+    # a section's _index.md -> ../../shared/news-index.md, its cascade turned commercial
+    "index": (
+        {"hugo.toml": HUGO, "shared/news-index.md": _index(False), "content/news/a.md": PAGE},
+        {"content/news/_index.md": "../../shared/news-index.md"},
+        {"shared/news-index.md": _index(True)},
+        "1 changed file and 1 page a changed site file reaches",  # the _index.md is a page of its own
+        "file=content/news/_index.md,line=5,",
+    ),
+    # the site's config/ folder -> shared/hugo-config, its _default/hugo.toml's cascade turned commercial
+    "config-folder": (
+        {"shared/hugo-config/_default/hugo.toml": _config(False), "content/news/a.md": PAGE},
+        {"config": "shared/hugo-config"},
+        {"shared/hugo-config/_default/hugo.toml": _config(True)},
+        "0 changed files and 1 page a changed site file reaches",
+        "file=config/_default/hugo.toml,line=3,",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_a_change_through_a_link_brings_the_page_it_reaches(tmp_path, case):
+    """The link's name is not in the diff: the page passed unchecked (0 files), a false pass."""
+    base, links, head, scope, place = CASES[case]
+    repo, env = linked_pull_request(tmp_path, base, links, head)
+    run = run_action(repo, env, paths="content")
+    assert run.returncode == 1, run.stdout + run.stderr
+    told = [line for line in _errors(run) if "global-research/commercial-permission" in line]
+    assert len(told) == 1 and place in told[0], run.stdout
+    assert scope in run.stdout, run.stdout
+    assert outputs(tmp_path)["errors"] == "1"
+
+
+def test_a_link_whose_target_the_pull_request_left_alone_brings_nothing(tmp_path):
+    """Only a link to a changed file (or into a changed file's folder) brings its page: another file's change
+    beside the target brings none."""
+    base = {"content/post.md": COMPLIANT_BODY, "meta/post.yaml": META, "meta/other.yaml": META}
+    links = {"content/post.meta.yaml": "../meta/post.yaml"}
+    repo, env = linked_pull_request(tmp_path, base, links, {"meta/other.yaml": META.replace("false", "true")})
+    run = run_action(repo, env, paths="content")
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "0 changed files" in run.stdout and "content/post.md" not in run.stdout
+
+
+def test_a_link_named_by_the_pull_request_and_its_changed_target_are_one_file(tmp_path):
+    """A page changed both by name and through its link is checked once."""
+    base = {"content/post.md": COMPLIANT_BODY, "meta/post.yaml": META}
+    links = {"content/post.meta.yaml": "../meta/post.yaml"}
+    head = {
+        "meta/post.yaml": META.replace("commercial: false", "commercial: true"),
+        "content/post.md": COMPLIANT_BODY + "\nMore.\n",
+    }
+    repo, env = linked_pull_request(tmp_path, base, links, head)
+    run = run_action(repo, env)
+    assert run.returncode == 1, run.stdout + run.stderr
+    assert "1 changed file" in run.stdout and os.path.islink(repo / "content/post.meta.yaml")
+
+
+@pytest.mark.parametrize("case", ["index", "config-folder", "hugo-toml"])
+def test_new_findings_only_in_a_full_run_takes_a_linked_site_files_change_for_its_pages(tmp_path, case):
+    """Every file checked, failing only on what the pull request brings: the page's copy at the base was read
+    with the site file as the link reads it now, so the error the target's change brings was held as old."""
+    if case == "hugo-toml":
+        base = {"conf/site.toml": _config(False), "content/news/a.md": PAGE}
+        repo, env = linked_pull_request(
+            tmp_path, base, {"hugo.toml": "conf/site.toml"}, {"conf/site.toml": _config(True)}
+        )
+    else:
+        base, links, head, _, _ = CASES[case]
+        repo, env = linked_pull_request(tmp_path, base, links, head)
+    run = run_action(repo, env, paths="content", **{"changed-only": "false", "new-findings-only": "true"})
+    assert run.returncode == 1, run.stdout + run.stderr
+    told = [line for line in _errors(run) if "global-research/commercial-permission" in line]
+    assert len(told) == 1 and "(in content/news/a.md," in told[0], run.stdout
+    # The same through --baseline-commit: the page is compared with its copy read with the commit's site file.
+    from conftest import run_cli
+
+    cli = run_cli("check", "content", "--baseline-commit", "main", "--format", "json", cwd=repo)
+    assert cli.code == 1, cli.out + cli.err
+    [page] = [r for r in json.loads(cli.out)["results"] if r["path"] == "content/news/a.md"]
+    assert [f["rule"] for f in page["findings"] if not f.get("suppressed")] == ["global-research/commercial-permission"]
