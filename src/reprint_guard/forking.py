@@ -64,6 +64,8 @@ LAZY_IMPORTS = (
     "posixpath",
     "publicsuffixlist",
     "pyromark",
+    "re._constants",
+    "re._parser",
     "re2",
     "secrets",
     "select",
