@@ -28,6 +28,7 @@ from .checks.base import (
     render,
 )
 from .checks.base import written as as_yaml
+from .checks.timing import standing_site_date
 from .errors import PolicyError, ReprintGuardError
 from .metaview import FLAG_KEYS, OPTIONAL_FLAG_KEYS, READ_KEYS, SITE_KEYS, only_slugs
 from .policy.loader import PolicySet
@@ -345,7 +346,11 @@ def _check_reprint(
             findings = [*findings, second]
         if markup:
             findings = [*findings, *_pandoc_spans(reprint, markup)]
-    reversed_ = _dates_reversed(reprint, today)  # a typo in a date, whatever policy (or none) the reprint is checked by
+    # The site's own date for the page, read once for the dates-reversed check and the report (each asks of a
+    # page without a published date).
+    site_date = _SiteDate(reprint, today)
+    # A typo in a date, whatever policy (or none) the reprint is checked by.
+    reversed_ = _dates_reversed(reprint, today, site_date)
     if reversed_ is not None:
         findings = [*findings, reversed_]
     if reprint.invisible_in:  # a value read without what a paste left in it, which the file still holds
@@ -358,21 +363,37 @@ def _check_reprint(
         findings = _reseverity(findings, severity)
     if len(findings) > 1:  # the tool's own findings (a second original, reversed dates) among the rules', in order
         findings.sort(key=lambda f: (f.line, f.column))
-    dates = _dates_and_original(reprint, today)
+    dates = _dates_and_original(reprint, today, site_date)
     return Result(path=reprint.path, policy=policy.id if policy else None, findings=findings, **dates)
 
 
-def _dates_and_original(reprint: Reprint, today: dt.date | None = None) -> dict[str, str | None]:
+class _SiteDate:
+    """:func:`~.checks.timing.standing_site_date` of one reprint, read at most once for one check of it."""
+
+    __slots__ = ("_found", "_reprint", "_today")
+
+    def __init__(self, reprint: Reprint, today: dt.date | None) -> None:
+        self._reprint, self._today = reprint, today
+        self._found: list[tuple[str, dt.date | dt.datetime] | None] = []
+
+    def __call__(self) -> tuple[str, dt.date | dt.datetime] | None:
+        if not self._found:
+            self._found.append(standing_site_date(self._reprint, self._today or _today()))
+        return self._found[0]
+
+
+def _dates_and_original(
+    reprint: Reprint, today: dt.date | None = None, site_date: _SiteDate | None = None
+) -> dict[str, str | None]:
     """The original's address and the two publication dates, as the checks read them, for the report: the
     address as an address bar reads it, the reprint's date its ``published`` or else the site's own date for
-    the page (a draft's only while still to come), as :func:`_dates_reversed` reads them."""
+    the page (a draft's only while still to come), as :func:`_dates_reversed` reads them. ``site_date``: the
+    site's own date, as this check of the reprint reads it."""
     meta = reprint.metadata
     original = as_address(meta.original_url) if meta.original_url else None
     published = meta.published
     if published is None:
-        from .checks.timing import standing_site_date
-
-        found = standing_site_date(reprint, today or _today())
+        found = (site_date or _SiteDate(reprint, today))()
         published = found[1] if found is not None else None
     return {
         "original_url": original or None,
@@ -402,17 +423,18 @@ def _overrides_the_hosts(reprint: Reprint, policies: PolicySet, policy: Policy) 
     )
 
 
-def _dates_reversed(reprint: Reprint, today: dt.date | None = None) -> Finding | None:
+def _dates_reversed(
+    reprint: Reprint, today: dt.date | None = None, site_date: _SiteDate | None = None
+) -> Finding | None:
     """A warning when the reprint's ``published`` comes before its original's ``original_published``: a typo
     in one of them (a timing rule then reads the reprint as too early, or lets a wrong date pass). A draft's
-    own date is when it was begun: read only while still to come."""
+    own date is when it was begun: read only while still to come. ``site_date``: as in
+    :func:`_dates_and_original`."""
     meta = reprint.metadata
     original, published = meta.original_published, meta.published
     key = "published"
     if original is not None and published is None:  # the site's own date (Hugo's, Jekyll's, a post's file name)
-        from .checks.timing import standing_site_date
-
-        found = standing_site_date(reprint, today or _today())
+        found = (site_date or _SiteDate(reprint, today))()
         if found is not None:
             key, published = found
     if original is None or published is None:
@@ -773,9 +795,11 @@ _YAML_RECORDS = re.compile(r"(?<![\w.\"-])([A-Za-z_][\w-]*): (\[\{.*?\}\])(?=[.;
 _YAML_ADDED = re.compile(r"(\{[^\"]*?\}) added to the (\S+) list")
 
 
+@lru_cache(maxsize=256)
 def as_json_records(fix: str) -> str:
     """A fix's permission records written as JSON, for a reprint that came as a CMS's JSON: what the
-    developer pastes into the payload's metadata is JSON, not front matter."""
+    developer pastes into the payload's metadata is JSON, not front matter. Kept by the fix's text (the same
+    rule's fix comes again on each page it fails on): PyYAML's reading of the records is ~0.3 ms."""
     import json
 
     import yaml

@@ -2525,11 +2525,17 @@ def with_media(
     # What the <noscript>s hold, each parsed as the markup it is: never shown nor loaded, it is told as such
     # (a pixel there is hidden, a script there never runs).
     embedded: list[bool] = []  # for each, whether it is an embed's fallback
-    fallbacks = _noscript_fallbacks(tree.root, embedded) if _NOSCRIPT.search(source) else []  # type: ignore[arg-type]
     # The scripts a page loads, read before anything is pruned or skipped (a script runs wherever it stands,
     # in a site footer left out as no part of the article too): asked of a page with a tracking script's rule,
-    # and found here in the one parse rather than in a second.
-    scripts = _scripts_under(tree.root, fallbacks) if _SCRIPT_OPEN.search(html) else None  # type: ignore[arg-type]
+    # and found here in the one parse rather than in a second. A Markdown body whose raw HTML hides nothing
+    # starts no <script> nor <noscript> (both are among the tags that make it "any"): none is looked for.
+    scripts: tuple[list[Media], list[Media]] | None
+    if raw != ANY_RAW_HTML:
+        fallbacks: list[LexborNode] = []
+        scripts = ([], [])
+    else:
+        fallbacks = _noscript_fallbacks(tree.root, embedded) if _NOSCRIPT.search(source) else []  # type: ignore[arg-type]
+        scripts = _scripts_under(tree.root, fallbacks) if _SCRIPT_OPEN.search(html) else None  # type: ignore[arg-type]
     skipped = _skip(root, skip) if skip else False
     # A picture set as an element's background (a cover block): only raw HTML writes a style.
     backgrounds = (

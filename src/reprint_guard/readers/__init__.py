@@ -640,7 +640,9 @@ def _sidecar_data(sidecar: str, overridden: Iterable[str]) -> dict[str, Any]:
     empty = "empty metadata sidecar: write the reprint's metadata in it, or remove it"
     text = decode(data_bytes, sidecar, empty=empty, kind=SIDECAR_KIND)
     try:
-        loaded = load(text, keys=READ_KEYS)
+        # A flat sidecar (keys and scalars, lists of them, permission records) is read as front matter is,
+        # without PyYAML's nodes (the same data and lines); anything else, or a fault, is PyYAML's to read.
+        loaded = load(text, flat=True, keys=READ_KEYS)
     except InputError as exc:
         raise as_metadata(exc.at(sidecar)) from None
     data = loaded.data

@@ -38,7 +38,7 @@ def read_html(
         index, problem = costly
         line, column = text_position(text, index, front.body_line if front is not None else 1)
         raise InputError(problem, path=path, line=line, column=column)
-    declared = declared_metadata(text) if "<head" in text.lower() or "ld+json" in text else {}
+    declared = declared_metadata(text) if _HEAD.search(text) is not None or "ld+json" in text else {}
     first_line = front.body_line if front is not None else 1
     places = declared_places(text, declared, first_line=first_line)
     paywall = _SUBSTACK_PAYWALL.search(text) if "paywall-jump" in text and "paywalled" not in declared else None
@@ -62,6 +62,10 @@ def read_html(
     return reprint
 
 
+#: A ``<head`` in any case: the page's metadata is read only where it has a head (or JSON-LD). Searched for, not
+#: looked for in the page lowered whole (a copy of a long page, and ``str.lower`` reads a text beyond ASCII a
+#: character at a time); no character but ASCII's lowers to one of these letters, so the two say the same.
+_HEAD = re.compile("<head", re.IGNORECASE | re.ASCII)
 #: Substack's paywall in a post's HTML: a paid post's free preview ends at this element, and what follows it
 #: is for paying subscribers only.
 _SUBSTACK_PAYWALL = re.compile(r"""<div\b[^<>]*?\sclass\s*=\s*["']?[^"'<>]*?\bpaywall-jump\b""", re.IGNORECASE)
