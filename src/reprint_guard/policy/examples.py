@@ -250,9 +250,13 @@ def _written(pattern: str, *, nice: bool) -> str | None:
         from re import _parser as parser  # type: ignore[attr-defined]
     except ImportError:  # pragma: no cover - before Python 3.11
         return None
+    import warnings
+
     try:
-        parsed = parser.parse(pattern)
-    except Exception:  # \pL, [[:alpha:]], \z: RE2's own syntax
+        with warnings.catch_warnings():  # Python's word on its own syntax ("Possible nested set" for [[:alpha:]])
+            warnings.simplefilter("ignore")
+            parsed = parser.parse(pattern)
+    except Exception:  # \pL, \z: RE2's own syntax
         return None
 
     def one(items: Any) -> str | None:
