@@ -658,9 +658,13 @@ def run_test(options: argparse.Namespace) -> int:
     with_fixtures: set[str] = set()  # the policies a fixture was for, run or not
     unknown: set[str] = set()  # the "unknown policy" errors said so far
     holding: set[str] = set()  # the folders a fixture was found in, at any depth
+    named = bool(options.paths)
+    options.paths = options.paths or [DEFAULT_FIXTURES]
+    if not named and os.path.exists(DEFAULT_FIXTURES) and not os.path.isdir(DEFAULT_FIXTURES):
+        raise UsageError(_no_fixtures_here(False, is_file=True), path=DEFAULT_FIXTURES)
     for path, walked in fixture_items(options.paths):
         if not walked and not path.exists():
-            raise UsageError(_no_fixtures_here(path, options.paths), path=str(path))
+            raise UsageError(_no_fixtures_here(named), path=str(path))
         outcome = run_fixture(path, extra, walked=walked)
         total += 1
         with_fixtures.add(outcome.policy or path.parent.name)
@@ -705,16 +709,16 @@ def run_test(options: argparse.Namespace) -> int:
 DEFAULT_FIXTURES = "tests/policies"
 
 
-def _no_fixtures_here(path: Path, paths: list[str]) -> str:
-    """Why ``test`` has nothing to run at ``path``: a path named that is not there, or, for the default folder,
+def _no_fixtures_here(named: bool, *, is_file: bool = False) -> str:
+    """Why ``test`` has nothing to run: a path named that is not there, or, for the default folder (none named),
     what it looked for, what a policy test folder holds, and how to name another."""
-    if paths != [DEFAULT_FIXTURES] or path != Path(DEFAULT_FIXTURES):
+    if named:
         return "no such file or folder"
     return (
-        f"no such folder in {os.getcwd()}, where test looks for policy fixtures when no PATH is named: a policy "
-        "test folder holds a folder per policy, named by its id (tests/policies/<policy-id>/), of reprints whose "
-        "expect: lists the findings each must raise; name another folder, or fixture files, with 'reprint-guard "
-        "test PATH...'"
+        f"{'a file, not a folder,' if is_file else 'no such folder'} in {os.getcwd()}, where test looks for policy "
+        "fixtures when no PATH is named: a policy test folder holds a folder per policy, named by its id "
+        "(tests/policies/<policy-id>/), of reprints whose expect: lists the findings each must raise; name another "
+        "folder, or fixture files, with 'reprint-guard test PATH...'"
     )
 
 
