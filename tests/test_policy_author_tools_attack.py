@@ -91,3 +91,35 @@ def test_test_tells_a_typed_tests_policies_and_a_file_by_that_name_apart(tmp_pat
         "id (tests/policies/<policy-id>/), of reprints whose expect: lists the findings each must raise; name "
         "another folder, or fixture files, with 'reprint-guard test PATH...'"
     ], run.err
+
+
+#: Runs the CLI with listing one folder failing as it does for a user without the right to read it (the tests run
+#: as root, whom no permission stops).
+LOCKED = """
+import os, sys
+real = os.scandir
+def denied(path="."):
+    if os.path.basename(os.path.normpath(os.fspath(path))) == "cc-by-4.0":
+        raise PermissionError(13, "Permission denied", os.fspath(path))
+    return real(path)
+os.scandir = denied
+from reprint_guard.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_test_tells_a_fixture_folder_it_cannot_read_not_passes_without_it(tmp_path):
+    import shutil
+    import subprocess
+    import sys
+
+    root = Path(__file__).parent / "policies"
+    for policy_id in ("cc-by-4.0", "grist"):
+        shutil.copytree(root / policy_id, tmp_path / "tests" / "policies" / policy_id)
+    run = subprocess.run(
+        [sys.executable, "-c", LOCKED, "test", "--no-config"], cwd=tmp_path, capture_output=True, text=True, timeout=300
+    )
+    assert run.returncode == 2, run.stdout + run.stderr
+    assert run.stderr.strip().splitlines()[-1] == (
+        "reprint-guard: tests/policies/cc-by-4.0: cannot read folder: Permission denied"
+    ), run.stderr
