@@ -123,3 +123,12 @@ def test_test_tells_a_fixture_folder_it_cannot_read_not_passes_without_it(tmp_pa
     assert run.stderr.strip().splitlines()[-1] == (
         "reprint-guard: tests/policies/cc-by-4.0: cannot read folder: Permission denied"
     ), run.stderr
+
+
+def test_explain_writes_a_pattern_that_ends_in_a_space_with_a_word_after_it(tmp_path, cli):
+    policy = _text_rule(tmp_path, "\\bpaid post\\s")
+    policy.write_text(policy.read_text(encoding="utf-8") + "    mode: forbid\n", encoding="utf-8")
+    run = cli("explain", "--no-config", f"{policy}/r")
+    assert run.code == 0 and run.err == "", run.err
+    passing, _, failing = run.out.partition("Passing example (checked against this rule):")[2].partition("Failing")
+    assert "\n  Paid post word.\n" in failing + "\n" and "paid post" not in passing.lower(), run.out

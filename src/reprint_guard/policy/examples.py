@@ -231,7 +231,8 @@ def wordings(policy: Policy, rule: Rule, meta: dict[str, Any]) -> list[str]:
     for nice in (True, False):
         written = _written(rule.params.pattern, nice=nice)
         if written and written.strip():
-            text = " ".join(written.split())
+            # A space the pattern asks for at either end stays one, between the wording and a word beside it.
+            text = " ".join(["word"] * written[:1].isspace() + written.split() + ["word"] * written[-1:].isspace())
             found += [_as_sentence(text), text]
     return list(dict.fromkeys(found))
 
