@@ -132,3 +132,21 @@ def test_explain_writes_a_pattern_that_ends_in_a_space_with_a_word_after_it(tmp_
     assert run.code == 0 and run.err == "", run.err
     passing, _, failing = run.out.partition("Passing example (checked against this rule):")[2].partition("Failing")
     assert "\n  Paid post word.\n" in failing + "\n" and "paid post" not in passing.lower(), run.out
+
+
+def test_an_amendment_that_changes_the_check_type_names_it_with_its_article(tmp_path, cli):
+    (tmp_path / "lantern.yaml").write_text(LANTERN, encoding="utf-8")
+    child = tmp_path / "print.yaml"
+    child.write_text(
+        "id: lantern-print\nname: Lantern print terms\npublisher: Lantern Ledger\n"
+        "source_url: https://lantern.example/terms\napplies_to: [print.lantern.example]\nextends: lantern\nrules:\n"
+        "  - id: credit-line\n    check: text\n    pattern: 'lantern ledger'\n    message: Name Lantern Ledger\n",
+        encoding="utf-8",
+    )
+    lantern = str(tmp_path / "lantern.yaml")
+    run = cli("validate", "--no-config", "--rules-dir", lantern, str(child))
+    assert run.code == 0 and (
+        "replaces lantern/credit-line, an attribution check, with a text one" in run.out + run.err
+    ), run.out + run.err
+    run = cli("explain", "--no-config", "--rules-dir", lantern, f"{child}/credit-line")
+    assert run.code == 0 and "Replaces: lantern/credit-line (an attribution check there)\n" in run.out, run.out

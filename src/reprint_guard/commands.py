@@ -201,7 +201,9 @@ def run_explain(options: argparse.Namespace) -> int:
         out.append(f"Amends: {replaced[rule.id].origin}/{rule.id}, changing {amended(rule)}")
     elif rule.id in replaced:
         was = replaced[rule.id]
-        change = f" (a {was.check} check there)" if was.check != rule.check else ""
+        from .policy.model import with_article
+
+        change = f" ({with_article(was.check)} check there)" if was.check != rule.check else ""
         out.append(f"Replaces: {was.origin}/{rule.id}{change}")
     if specific is None and rule.check == "text" and rule.params.pattern:  # generic ones would be of a phrase
         out += ["", _NO_PATTERN_EXAMPLE[rule.params.mode], ""]
@@ -245,11 +247,16 @@ def _amends_as_bundled(rule: Any, was: Any, parent: Any) -> str:
     the user's read in the parent's place has no such rule (or one it does not fit): what and where from."""
     from .policy.docs import amended
     from .policy.loader import policy_set
+    from .policy.model import with_article
 
     bundled = policy_set()
     origin = bundled.get(was.origin).path if was.origin in bundled else None
     theirs = parent.rule(rule.id)
-    why = f"has its own {rule.id} (a {theirs.check} check), which it does not fit" if theirs else f"has no {rule.id}"
+    why = (
+        f"has its own {rule.id} ({with_article(theirs.check)} check), which it does not fit"
+        if theirs
+        else f"has no {rule.id}"
+    )
     return (
         f"Amends: {was.origin}/{rule.id} as bundled ({origin or 'the bundled policies'}), changing {amended(rule)}; "
         f"the {parent.id} read in its place ({parent.path or 'a policy of yours'}) {why}"

@@ -37,7 +37,7 @@ from .loader import (
     said_twice,
     schema_errors,
 )
-from .model import credits_another
+from .model import credits_another, with_article
 
 _ENUMS: dict[str, set[Any]] = {
     "medium": {m.value for m in Medium},
@@ -715,7 +715,8 @@ def replaced_rules(path: Path, extra: tuple[str, ...] = ()) -> list[str]:
         rule = policy.rule(rule_id)
         if rule is not None and was.check != rule.check:  # another kind of check: surely no refinement
             said.append(
-                f"rule {rule_id!r} replaces {was.origin}/{rule_id}, a {was.check} check, with a {rule.check} one"
+                f"rule {rule_id!r} replaces {was.origin}/{rule_id}, {with_article(was.check)} check, "
+                f"with {with_article(rule.check)} one"
             )
     return said
 
