@@ -150,3 +150,20 @@ def test_an_amendment_that_changes_the_check_type_names_it_with_its_article(tmp_
     ), run.out + run.err
     run = cli("explain", "--no-config", "--rules-dir", lantern, f"{child}/credit-line")
     assert run.code == 0 and "Replaces: lantern/credit-line (an attribution check there)\n" in run.out, run.out
+
+
+def test_explain_shows_a_control_character_of_a_policy_or_its_example_as_an_escape(tmp_path, cli):
+    policy = tmp_path / "herald.yaml"
+    policy.write_text(
+        "id: herald\nname: Herald terms\npublisher: Harbour Herald\nsource_url: https://harbour.example/terms\n"
+        "applies_to: [harbour.example]\nrules:\n"
+        '  - id: r\n    check: text\n    mode: forbid\n    pattern: "cut\\\\x1b\\\\[2jfor"\n'
+        '    message: "The reprint clears the screen\\e[2J"\n',
+        encoding="utf-8",
+    )
+    for spec in (f"{policy}/r", str(policy)):
+        run = cli("explain", "--no-config", spec)
+        assert run.code == 0 and "\x1b" not in run.out, run.out
+        assert "The reprint clears the screen\\x1b[2J" in run.out, run.out
+    run = cli("explain", "--no-config", f"{policy}/r")
+    assert "\n  Cut\\x1b[2jfor.\n" in run.out.partition("Failing example:")[2] + "\n", run.out

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from .checks import CHECKS
-from .errors import PolicyError, ReprintGuardError, UsageError, one_line, shown_line
+from .errors import PolicyError, ReprintGuardError, UsageError, no_controls, one_line, shown_line
 from .report import ExitCode
 
 
@@ -154,7 +154,8 @@ def run_explain(options: argparse.Namespace) -> int:
     parent = policies.get(policy.extends) if policy.extends else None
     if not rule_id:  # each rule's words and source; its patterns are for explain POLICY/RULE
         as_bundled = amended_as_bundled(policies, policy)
-        sys.stdout.write(policy_explained(policy, parent, as_bundled, lambda r: _terms_source(policies, policy, r)))
+        explained = policy_explained(policy, parent, as_bundled, lambda r: _terms_source(policies, policy, r))
+        sys.stdout.write(no_controls(explained))  # a policy's words, never a terminal's escape sequence
         return ExitCode.OK
     rule = policy.rule(rule_id)
     if rule is None:
@@ -207,11 +208,12 @@ def run_explain(options: argparse.Namespace) -> int:
         out.append(f"Replaces: {was.origin}/{rule.id}{change}")
     if specific is None and rule.check == "text" and rule.params.pattern:  # generic ones would be of a phrase
         out += ["", _NO_PATTERN_EXAMPLE[rule.params.mode], ""]
-        sys.stdout.write("\n".join(out))
+        sys.stdout.write(no_controls("\n".join(out)))
         return ExitCode.OK
     kind = "checked against this rule" if specific else f"generic, for the {rule.check} check type"
     out += ["", f"Passing example ({kind}):", _indent(passing), "", "Failing example:", _indent(failing), ""]
-    sys.stdout.write("\n".join(out))
+    # A policy's words and an example written from its pattern ("cut\x1b[2J") are shown, never run by a terminal.
+    sys.stdout.write(no_controls("\n".join(out)))
     return ExitCode.OK
 
 
