@@ -159,7 +159,7 @@ def _parser() -> argparse.ArgumentParser:
     test.add_argument(
         "paths",
         nargs="*",
-        default=["tests/policies"],
+        default=None,  # none named: tests/policies (commands.DEFAULT_FIXTURES), told apart from it typed
         metavar="PATH",
         help="fixture folders (<policy-id>/ inside) or files (default: tests/policies)",
     )

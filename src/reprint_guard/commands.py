@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from .checks import CHECKS
-from .errors import PolicyError, ReprintGuardError, UsageError, one_line, shown_line
+from .errors import PolicyError, ReprintGuardError, UsageError, no_controls, one_line, shown_line
 from .report import ExitCode
 
 
@@ -154,7 +154,8 @@ def run_explain(options: argparse.Namespace) -> int:
     parent = policies.get(policy.extends) if policy.extends else None
     if not rule_id:  # each rule's words and source; its patterns are for explain POLICY/RULE
         as_bundled = amended_as_bundled(policies, policy)
-        sys.stdout.write(policy_explained(policy, parent, as_bundled, lambda r: _terms_source(policies, policy, r)))
+        explained = policy_explained(policy, parent, as_bundled, lambda r: _terms_source(policies, policy, r))
+        sys.stdout.write(no_controls(explained))  # a policy's words, never a terminal's escape sequence
         return ExitCode.OK
     rule = policy.rule(rule_id)
     if rule is None:
@@ -201,15 +202,18 @@ def run_explain(options: argparse.Namespace) -> int:
         out.append(f"Amends: {replaced[rule.id].origin}/{rule.id}, changing {amended(rule)}")
     elif rule.id in replaced:
         was = replaced[rule.id]
-        change = f" (a {was.check} check there)" if was.check != rule.check else ""
+        from .policy.model import with_article
+
+        change = f" ({with_article(was.check)} check there)" if was.check != rule.check else ""
         out.append(f"Replaces: {was.origin}/{rule.id}{change}")
     if specific is None and rule.check == "text" and rule.params.pattern:  # generic ones would be of a phrase
         out += ["", _NO_PATTERN_EXAMPLE[rule.params.mode], ""]
-        sys.stdout.write("\n".join(out))
+        sys.stdout.write(no_controls("\n".join(out)))
         return ExitCode.OK
     kind = "checked against this rule" if specific else f"generic, for the {rule.check} check type"
     out += ["", f"Passing example ({kind}):", _indent(passing), "", "Failing example:", _indent(failing), ""]
-    sys.stdout.write("\n".join(out))
+    # A policy's words and an example written from its pattern ("cut\x1b[2J") are shown, never run by a terminal.
+    sys.stdout.write(no_controls("\n".join(out)))
     return ExitCode.OK
 
 
@@ -245,11 +249,16 @@ def _amends_as_bundled(rule: Any, was: Any, parent: Any) -> str:
     the user's read in the parent's place has no such rule (or one it does not fit): what and where from."""
     from .policy.docs import amended
     from .policy.loader import policy_set
+    from .policy.model import with_article
 
     bundled = policy_set()
     origin = bundled.get(was.origin).path if was.origin in bundled else None
     theirs = parent.rule(rule.id)
-    why = f"has its own {rule.id} (a {theirs.check} check), which it does not fit" if theirs else f"has no {rule.id}"
+    why = (
+        f"has its own {rule.id} ({with_article(theirs.check)} check), which it does not fit"
+        if theirs
+        else f"has no {rule.id}"
+    )
     return (
         f"Amends: {was.origin}/{rule.id} as bundled ({origin or 'the bundled policies'}), changing {amended(rule)}; "
         f"the {parent.id} read in its place ({parent.path or 'a policy of yours'}) {why}"
@@ -658,9 +667,13 @@ def run_test(options: argparse.Namespace) -> int:
     with_fixtures: set[str] = set()  # the policies a fixture was for, run or not
     unknown: set[str] = set()  # the "unknown policy" errors said so far
     holding: set[str] = set()  # the folders a fixture was found in, at any depth
+    named = bool(options.paths)
+    options.paths = options.paths or [DEFAULT_FIXTURES]
+    if not named and os.path.exists(DEFAULT_FIXTURES) and not os.path.isdir(DEFAULT_FIXTURES):
+        raise UsageError(_no_fixtures_here(False, is_file=True), path=DEFAULT_FIXTURES)
     for path, walked in fixture_items(options.paths):
         if not walked and not path.exists():
-            raise UsageError(_no_fixtures_here(path, options.paths), path=str(path))
+            raise UsageError(_no_fixtures_here(named), path=str(path))
         outcome = run_fixture(path, extra, walked=walked)
         total += 1
         with_fixtures.add(outcome.policy or path.parent.name)
@@ -705,16 +718,16 @@ def run_test(options: argparse.Namespace) -> int:
 DEFAULT_FIXTURES = "tests/policies"
 
 
-def _no_fixtures_here(path: Path, paths: list[str]) -> str:
-    """Why ``test`` has nothing to run at ``path``: a path named that is not there, or, for the default folder,
+def _no_fixtures_here(named: bool, *, is_file: bool = False) -> str:
+    """Why ``test`` has nothing to run: a path named that is not there, or, for the default folder (none named),
     what it looked for, what a policy test folder holds, and how to name another."""
-    if paths != [DEFAULT_FIXTURES] or path != Path(DEFAULT_FIXTURES):
+    if named:
         return "no such file or folder"
     return (
-        f"no such folder in {os.getcwd()}, where test looks for policy fixtures when no PATH is named: a policy "
-        "test folder holds a folder per policy, named by its id (tests/policies/<policy-id>/), of reprints whose "
-        "expect: lists the findings each must raise; name another folder, or fixture files, with 'reprint-guard "
-        "test PATH...'"
+        f"{'a file, not a folder,' if is_file else 'no such folder'} in {os.getcwd()}, where test looks for policy "
+        "fixtures when no PATH is named: a policy test folder holds a folder per policy, named by its id "
+        "(tests/policies/<policy-id>/), of reprints whose expect: lists the findings each must raise; name another "
+        "folder, or fixture files, with 'reprint-guard test PATH...'"
     )
 
 

@@ -231,7 +231,8 @@ def wordings(policy: Policy, rule: Rule, meta: dict[str, Any]) -> list[str]:
     for nice in (True, False):
         written = _written(rule.params.pattern, nice=nice)
         if written and written.strip():
-            text = " ".join(written.split())
+            # A space the pattern asks for at either end stays one, between the wording and a word beside it.
+            text = " ".join(["word"] * written[:1].isspace() + written.split() + ["word"] * written[-1:].isspace())
             found += [_as_sentence(text), text]
     return list(dict.fromkeys(found))
 
@@ -250,9 +251,13 @@ def _written(pattern: str, *, nice: bool) -> str | None:
         from re import _parser as parser  # type: ignore[attr-defined]
     except ImportError:  # pragma: no cover - before Python 3.11
         return None
+    import warnings
+
     try:
-        parsed = parser.parse(pattern)
-    except Exception:  # \pL, [[:alpha:]], \z: RE2's own syntax
+        with warnings.catch_warnings():  # Python's word on its own syntax ("Possible nested set" for [[:alpha:]])
+            warnings.simplefilter("ignore")
+            parsed = parser.parse(pattern)
+    except Exception:  # \pL, \z: RE2's own syntax
         return None
 
     def one(items: Any) -> str | None:

@@ -263,3 +263,8 @@ def credits_another(text: str, policy: Policy, others: Iterable[str], rules: Ite
         if not any(name.casefold() in folded for name in rule.params.names):  # one it accepts: satisfied
             return named, rule
     return None
+
+
+def with_article(word: str) -> str:
+    """``word`` after its article, as a sentence names a check type: "an attribution", "a link"."""
+    return f"{'an' if word[:1] in 'aeiou' else 'a'} {word}"

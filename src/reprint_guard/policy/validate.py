@@ -37,7 +37,7 @@ from .loader import (
     said_twice,
     schema_errors,
 )
-from .model import credits_another
+from .model import credits_another, with_article
 
 _ENUMS: dict[str, set[Any]] = {
     "medium": {m.value for m in Medium},
@@ -250,8 +250,11 @@ def _fixes_the_rule_refuses(raw: RawPolicy, policy: Any, policies: PolicySet) ->
                     raw.error(f"{said} {writes} this rule does not accept (it asks for {asked}): {do}", where)
                 )
                 continue
-        for wording in quoted(rule.fix):
-            found = credits_another(_fix_text(policy, rule, wording), policy, others, policy.rules)
+        written_out = [(wording, _fix_text(policy, rule, wording)) for wording in quoted(rule.fix)]
+        if any(policy.publisher.casefold() in text.casefold() for _, text in written_out):
+            continue  # it quotes a credit naming this publisher too: another's is what not to write ("not 'via ...'")
+        for wording, text in written_out:
+            found = credits_another(text, policy, others, policy.rules)
             if found is not None:
                 named, asking = found
                 said = kept if index is None else f"rule {rule.id!r}: {kept}"
@@ -712,7 +715,8 @@ def replaced_rules(path: Path, extra: tuple[str, ...] = ()) -> list[str]:
         rule = policy.rule(rule_id)
         if rule is not None and was.check != rule.check:  # another kind of check: surely no refinement
             said.append(
-                f"rule {rule_id!r} replaces {was.origin}/{rule_id}, a {was.check} check, with a {rule.check} one"
+                f"rule {rule_id!r} replaces {was.origin}/{rule_id}, {with_article(was.check)} check, "
+                f"with {with_article(rule.check)} one"
             )
     return said
 

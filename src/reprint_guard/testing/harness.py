@@ -81,7 +81,7 @@ def fixture_items(paths: list[str]) -> Iterator[tuple[Path, bool]]:
     for item in paths:
         path = Path(item)
         if path.is_dir():
-            for folder, dirs, files in os.walk(path):
+            for folder, dirs, files in os.walk(path, onerror=_unreadable):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
                     if name.lower().endswith(FIXTURE_SUFFIXES) and not name.startswith((".", "README")):
@@ -92,6 +92,13 @@ def fixture_items(paths: list[str]) -> Iterator[tuple[Path, bool]]:
             for named in _articles_of(path):
                 if _first(named, seen):
                     yield named, False
+
+
+def _unreadable(error: OSError) -> None:
+    """A folder the walk cannot list: its fixtures would be left out unsaid, and the run pass without them."""
+    from ..errors import UsageError
+
+    raise UsageError(f"cannot read folder: {error.strerror}", path=error.filename)
 
 
 def _articles_of(path: Path) -> list[Path]:
