@@ -1,6 +1,7 @@
 """What the forty-eighth session's differential testing of h48a's speed cuts found (old and new checked the
-same generated reprints through the real CLI): the cuts gave the same findings throughout, and a reprint both
-gave up on: a picture's "©" naming the holder after another notice's mark. Each through the real CLI."""
+same generated reprints through the real CLI): the cuts gave the same findings throughout, and two kinds of
+reprint both gave up on (an internal error, exit 2): a picture's "©" naming the holder after another notice's
+mark, and code inside code in Markdown. Each through the real CLI."""
 
 from __future__ import annotations
 
@@ -45,3 +46,29 @@ def test_a_pictures_mark_naming_the_holder_after_another_notice_is_no_internal_e
         page.read_text(encoding="utf-8").replace(CREDIT, CREDIT + "\n© 2025 Priya Castellanos\n"), encoding="utf-8"
     )
     assert _findings(cli, page) == []
+
+
+GR_META = (
+    "---\ntitle: T\nauthor: Ana Ruiz\noriginal_url: https://www.globalresearch.ca/a/5812345\n"
+    "original_published: 2025-01-01\ncommercial: false\n---\n"
+)
+GR_CREDIT = (
+    "*The original source of this article is [Global Research](https://www.globalresearch.ca/a/5812345).*\n\n"
+    "Copyright © Ana Ruiz, Global Research, 2025\n"
+)
+
+
+def test_code_inside_code_in_markdown_is_no_internal_error(tmp_path, cli):
+    """Raw "<code>" around a backtick span ("<code>`x` y</code>", as a CMS pastes a snippet) renders a code
+    element inside another: removing the code from what a reader sees took the outer one first, with the
+    inner one in it, and the inner one's look at its parent failed (an internal error, exit 2). Code is
+    removed innermost first now, and the page is read as any page with code in it."""
+    for snippet in ("<code>`x` y</code>", "*<code>`x` y</code> z*", "<pre><code>a</code><pre>`b`</pre></pre>"):
+        page = tmp_path / "code.md"
+        page.write_text(GR_META + f"# T\n\nWater meters came.\n\n{snippet}\n\n" + GR_CREDIT, encoding="utf-8")
+        assert _findings(cli, page) == [], snippet
+        # The code's words are no credit: without the credit, the finding is made as ever.
+        page.write_text(
+            GR_META + f"# T\n\nWater meters came.\n\n{snippet.replace('x', 'Global Research')}\n", encoding="utf-8"
+        )
+        assert "global-research/source-credit" in {rule for rule, _, _ in _findings(cli, page)}, snippet
