@@ -2576,7 +2576,9 @@ def with_media(
         )
         parents = set()
         for name in ("pre", "code"):
-            for node in tree.tags(name):
+            # Innermost last in document order, so removed first: "<code>`x`</code>" in Markdown renders one code
+            # inside another, and the outer one's removal would take the inner one from under the loop.
+            for node in reversed(tree.tags(name)):
                 parents.add(node.parent.mem_id)  # type: ignore[union-attr] - code in a body has a parent
                 node.decompose()
         code_parents = frozenset(parents)

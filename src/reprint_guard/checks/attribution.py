@@ -204,10 +204,10 @@ def has_notice(text: str, holders: list[str], *, cased: bool = False, marks: lis
     reach = len("copyright") + _NOTICE_WINDOW + sum(map(len, holders)) + 2 * len(holders)
     # What the look at a mark reads: the name before it and another work's credit before that, the notice after.
     sizes = [len(as_written(holder) if cased else normalized(holder)) for holder in holders]
-    before = _CREDIT_BEFORE + max(sizes, default=0) + 8
+    reach_before = _CREDIT_BEFORE + max(sizes, default=0) + 8
     seen: set[str | tuple[int, str]] = set()  # marks whose surroundings another had: the same answer (see _around)
     for start in positions:
-        around = _around(text, start, before, reach + 8)
+        around = _around(text, start, reach_before, reach + 8)
         if around in seen:
             continue
         seen.add(around)
