@@ -56,3 +56,18 @@ def test_a_long_key_in_a_flat_sidecar_s_permission_record_is_refused_at_it(tmp_p
     assert done.returncode == 2, done.stdout + done.stderr
     result = json.loads(done.stdout)["results"][0]
     assert result["error"].endswith("story.meta.yaml:4:1030: invalid YAML: could not find expected ':'"), result
+
+
+def test_front_matter_with_a_key_longer_than_yaml_reads_is_refused_at_it(tmp_path: Path) -> None:
+    # The flat reader read front matter before the sidecars: a key past 1024 characters was taken there too,
+    # where the same front matter with a comment (read by PyYAML) was refused.
+    body = "\nFares rose twice this year.\n"
+    for name, line in (("plain", "v"), ("commented", "v  # a note")):
+        folder = tmp_path / name
+        folder.mkdir()
+        front = f"---\ntitle: Ferry fares\n{'k' * 1025}: {line}\n---\n"
+        (folder / "story.md").write_text(front + body, encoding="utf-8")
+        done = _check(folder)
+        assert done.returncode == 2, done.stdout + done.stderr
+        result = json.loads(done.stdout)["results"][0]
+        assert result["error"].endswith("story.md:3:1026: invalid YAML: could not find expected ':'"), result
