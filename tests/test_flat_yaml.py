@@ -215,10 +215,19 @@ def test_errors_keep_pyyaml_positions() -> None:
         "a:\n- [b:?]\n",
         "a:\n- k: [b:?]\n",
         "a: [x, b:c]\n",
+        # YAML reads a key of at most 1024 characters: PyYAML refuses a longer one, at the top and in a record
+        f"a: 1\n{'k' * 1025}: 2\n",
+        f"{'k' * 1025}: 2\n",
+        f"a:\n- from: x\n  {'k' * 1025}: 2\n",
+        f"a:\n  - {'k' * 1025}: 2\n",
     ],
 )
 def test_documents_the_flat_reader_must_leave_to_pyyaml(text: str) -> None:
     _agree(text)
+
+
+def test_a_key_of_1024_characters_is_read_flat() -> None:
+    assert _agree(f"a: 1\n{'k' * 1024}: 2\nb:\n- from: x\n  {'n' * 1024}: 3\n")
 
 
 @pytest.mark.parametrize("flat", [True, False])

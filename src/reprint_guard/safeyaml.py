@@ -184,6 +184,9 @@ def _check_depth(node: yaml.Node | None, error: type[ReprintGuardError]) -> None
 # comments after values, multi-line scalars, tabs) goes to PyYAML unchanged.
 
 _FLAT_LINE = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*):(?: +(\S(?:.*\S)?))? *")
+#: The longest key YAML reads as a key (a "simple key": its ":" at most 1024 characters past its start); PyYAML
+#: refuses a longer one ("could not find expected ':'"), so the flat reader leaves it to PyYAML.
+_LONGEST_KEY = 1024
 _FLAT_ITEM = re.compile(r"( *)(- +)(\S(?:.*\S)?) *")
 #: Characters a plain scalar may not start with (PyYAML's ``check_plain``).
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
@@ -324,7 +327,7 @@ def load_flat(text: str) -> LoadedYaml | None:
                 if match is None:
                     return None
                 key, value = match.groups()
-                if not isinstance(_plain(key), str):  # 'yes:', 'null:' and the like are not string keys
+                if len(key) > _LONGEST_KEY or not isinstance(_plain(key), str):  # 'yes:', 'null:' are no string keys
                     return None
                 if key in data:
                     return None  # PyYAML's reading tells the duplicate at its line
@@ -454,8 +457,8 @@ def _record_line(record: dict[str, Any], line: str) -> None:
     if match is None:
         raise _NotFlat
     key, value = match.groups()
-    if value is None or not isinstance(_plain(key), str) or key in record:
-        raise _NotFlat  # nested deeper than one level, or a key twice: PyYAML's job (and its error)
+    if value is None or len(key) > _LONGEST_KEY or not isinstance(_plain(key), str) or key in record:
+        raise _NotFlat  # nested deeper than one level, a key twice or one too long: PyYAML's job (and its error)
     record[key] = _scalar(value)
 
 
