@@ -164,3 +164,50 @@ def test_new_findings_only_in_a_full_run_takes_a_linked_site_files_change_for_it
     assert cli.code == 1, cli.out + cli.err
     [page] = [r for r in json.loads(cli.out)["results"] if r["path"] == "content/news/a.md"]
     assert [f["rule"] for f in page["findings"] if not f.get("suppressed")] == ["global-research/commercial-permission"]
+
+
+#: A link the pull request retargets to another file (or folder) the base held unchanged: the link's name, the one
+#: in the diff, is a site file's (``hugo.toml``) or a folder's (``config``); its new target's text is the base's.
+RETARGETED = {
+    "hugo-toml": (
+        {"conf/a.toml": _config(False), "conf/b.toml": _config(True), "content/news/a.md": PAGE},
+        ("hugo.toml", "conf/a.toml", "conf/b.toml"),
+        "file=hugo.toml,line=3,",
+    ),
+    "config-folder": (
+        {
+            "shared/a/_default/hugo.toml": _config(False),
+            "shared/b/_default/hugo.toml": _config(True),
+            "content/news/a.md": PAGE,
+        },
+        ("config", "shared/a", "shared/b"),
+        "file=config/_default/hugo.toml,line=3,",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(RETARGETED))
+def test_a_site_file_link_retargeted_to_a_file_the_base_held_brings_its_pages(tmp_path, case):
+    """The link read through its target now at both commits: the new target unchanged since the base, the site
+    file's values taken as unchanged, and the page passed unchecked (changed-only) or its new error held as the
+    base's (new-findings-only, --baseline-commit), where the base's link led to the other file."""
+    base, (link, before, after), place = RETARGETED[case]
+    notes = {"notes.txt": "Links.\n"}
+    repo, env = linked_pull_request(tmp_path, {**base, **notes}, {link: before}, {"notes.txt": "Links moved.\n"})
+    (repo / link).unlink()
+    (repo / link).symlink_to(after)
+    git(repo, "add", "-A")
+    from test_action import commit_to_pull_request
+
+    commit_to_pull_request(repo, env, "retarget")
+    for inputs in ({}, {"changed-only": "false", "new-findings-only": "true"}):
+        run = run_action(repo, env, paths="content", **inputs)
+        assert run.returncode == 1, (inputs, run.stdout + run.stderr)
+        told = [line for line in _errors(run) if "global-research/commercial-permission" in line]
+        assert len(told) == 1 and place in told[0] and "(in content/news/a.md," in told[0], run.stdout
+    from conftest import run_cli
+
+    cli = run_cli("check", "content", "--baseline-commit", "main", "--format", "json", cwd=repo)
+    assert cli.code == 1, cli.out + cli.err
+    [page] = json.loads(cli.out)["results"]
+    assert [f["rule"] for f in page["findings"] if not f.get("suppressed")] == ["global-research/commercial-permission"]

@@ -570,11 +570,13 @@ def _reached(
     not be had (then none is held, and a warning says so). Nothing is read when no changed name is a site
     file's and ``also`` is empty."""
     from .config.site import is_site_file_name
-    from .reached import changed_site_files, gone_reaches, pages_below, pages_of
+    from .reached import changed_site_files, gone_reaches, pages_below, pages_of, site_files_below_links
     from .runner import discover
 
     # a site file that is a link to a changed file is among the changed ones (changed_files)
     names = [name for name in [*changed, *removed] if is_site_file_name(name)]
+    # a folder link the pull request made or retargeted (config -> shared/b): the site files below it read otherwise
+    names += [name for name in site_files_below_links(changed) if name not in names]
     site_files = changed_site_files(names, fork) if names else []
     # a site config deleted where no site is left to place it (its last config): the base's copy says which
     gone = gone_reaches([name for name in removed if name in names and name not in site_files], fork)

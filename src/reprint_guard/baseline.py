@@ -465,6 +465,13 @@ def _site_differs(path: str, baseline: Baseline) -> bool:
     from .config.site import site_files
 
     for file in site_files(path):
+        lexical = _linked_name(file, baseline.top)
+        if lexical is not None:
+            # a link (hugo.toml -> conf/site.toml, a linked _index.md or config/ folder): read at the commit as its
+            # links led there (one retargeted since, to a file the commit held unchanged, reads another file)
+            if _gives_differently(file, lexical, baseline, through_links=True):
+                return True
+            continue
         # a link (hugo.toml -> conf/site.toml, a linked _index.md): git names its target's change, not its own
         name = _from_top(os.path.realpath(file) if os.path.islink(file) else file, baseline.top)
         if name is None:
@@ -570,10 +577,23 @@ def _another_tools_at(baseline: Baseline, name: str) -> bool:
 _SITE_CHANGES: dict[tuple[Any, ...], bool] = {}
 
 
-def _gives_differently(file: str, name: str, baseline: Baseline) -> bool:
+def _linked_name(file: str, top: str) -> str | None:
+    """The site file's name from the repository's top as written, not resolved, when a symbolic link is on its way
+    (its own name, or a folder's); None for a file with no link on its way (or one out of the work tree)."""
+    absolute = os.path.abspath(file)
+    if os.path.realpath(absolute) == absolute:
+        return None
+    relative = os.path.relpath(absolute, os.path.realpath(top))
+    if relative == os.curdir or relative == os.pardir or relative.startswith(os.pardir + os.sep):
+        return None
+    return relative.replace(os.sep, "/")
+
+
+def _gives_differently(file: str, name: str, baseline: Baseline, through_links: bool = False) -> bool:
     """Whether the site file as the run reads it (the working copy) gives its pages other values than the
     commit's copy does: an ``_index.md`` whose title changed, not its cascade, leaves its pages' findings
-    comparable. Asked once a process for each file."""
+    comparable. Asked once a process for each file. ``through_links``: ``name`` holds a link, followed as the
+    commit held it (:func:`reprint_guard.gitrun.show_through_links`)."""
     if not baseline.commit:
         return True
     try:
@@ -585,10 +605,15 @@ def _gives_differently(file: str, name: str, baseline: Baseline) -> bool:
     if found is None:
         from .config.site import gives_differently
 
-        try:
-            before = _git(["show", f"{baseline.commit}:{name}"], baseline.top) if name in baseline.held else None
-        except UsageError:
-            before = None
+        if through_links:
+            from .gitrun import show_through_links
+
+            before = show_through_links(os.path.realpath(baseline.top), baseline.commit, name)
+        else:
+            try:
+                before = _git(["show", f"{baseline.commit}:{name}"], baseline.top) if name in baseline.held else None
+            except UsageError:
+                before = None
         try:
             with open(file, "rb") as handle:
                 now: bytes | None = handle.read()

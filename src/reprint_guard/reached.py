@@ -36,6 +36,29 @@ def _show(commit: str | None, name: str) -> bytes | None:
     return proc.stdout if proc.ok else None
 
 
+def _through_a_link(name: str) -> bool:
+    """Whether the file's name holds a symbolic link (its own, or a folder's on its way)."""
+    return os.path.realpath(name) != os.path.abspath(name)
+
+
+def _show_then(commit: str, name: str) -> bytes | None:
+    """The text ``name`` (a link, or in a linked folder) had at ``commit``, its links followed as the commit held
+    them (:func:`reprint_guard.gitrun.show_through_links`)."""
+    from .gitrun import show_through_links
+
+    here = os.path.dirname(os.path.abspath(name))
+    while not os.path.isdir(here) and os.path.dirname(here) != here:
+        here = os.path.dirname(here)
+    shown = run_git("-C", here, "rev-parse", "--show-toplevel")
+    if not shown.ok:
+        return None
+    top = os.path.realpath(os.fsdecode(shown.stdout.strip()))
+    inside = os.path.relpath(os.path.abspath(name), top)
+    if inside == os.curdir or inside.startswith(os.pardir):
+        return None
+    return show_through_links(top, commit, inside.replace(os.sep, "/"))
+
+
 def _read(name: str) -> bytes | None:
     try:
         with open(name, "rb") as handle:
@@ -55,10 +78,12 @@ def changed_site_files(names: Iterable[str], before: str | None, after: str | No
         if not is_site_file_name(name) or reach(name) is None:
             continue
         if before is not None:
-            # a link (hugo.toml -> conf/site.toml) is read through: its target's text at both commits
+            # a link (hugo.toml -> conf/site.toml; a linked config/ folder) is read through: at the commit as the
+            # commit's links lead (one retargeted since, hugo.toml -> conf/b.toml, reads another file there)
             source = os.path.realpath(name) if os.path.islink(name) else name
             now = _read(source) if after is None else _show(after, source)
-            if not gives_differently(name, _show(before, source), now):
+            then = _show_then(before, name) if _through_a_link(name) else _show(before, source)
+            if not gives_differently(name, then, now):
                 continue
         found.append(name)
     return found
@@ -100,6 +125,22 @@ def linked_names(names: Iterable[str], where: str) -> dict[str, str]:
             name = os.path.join(link, os.path.relpath(real, lands))
             if is_site_file_name(name):
                 found.setdefault(_here(name), targets[real])
+    return found
+
+
+def site_files_below_links(names: Iterable[str]) -> list[str]:
+    """The site files (named from the working folder, through the link) below each of ``names`` (changed files)
+    that is a symbolic link to a folder: a ``config`` folder made a link, or retargeted (``config -> shared/b``),
+    is in the diff under its own name alone, the ``_default/hugo.toml`` below it in none."""
+    from .config.site import is_site_file_name
+
+    found: list[str] = []
+    for name in names:
+        if not (os.path.islink(name) and os.path.isdir(name)):
+            continue
+        for folder, subfolders, files in os.walk(name):  # not into the links below it, as a walk of pages
+            subfolders[:] = [each for each in subfolders if not os.path.islink(os.path.join(folder, each))]
+            found += [_here(path) for each in files if is_site_file_name(path := os.path.join(folder, each))]
     return found
 
 
