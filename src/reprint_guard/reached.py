@@ -155,8 +155,8 @@ def gone_reaches(names: Iterable[str], commit: str) -> list[str]:
     site's last config, or a config folder's file :func:`changed_site_files` cannot place): read from the
     commit's copy of the file, which says which site it was. A Hugo config reached its site's content folder
     (the copy's ``contentDir``, else the site's now, else ``content``), Jekyll's ``_config.yml`` its own folder; a
-    ``config.*`` that was some other tool's (no ``baseURL``, no ``markup``), a section's ``_index`` page, and a
-    folder that is gone reach none."""
+    ``config.*`` that was some other tool's (no ``baseURL``, no ``markup``), a section's ``_index`` page, a
+    folder that is gone, and one out of the repository (a ``contentDir`` of ``../..``) reach none."""
     from pathlib import Path
 
     from .config.init import _dig, another_tools
@@ -167,6 +167,9 @@ def gone_reaches(names: Iterable[str], commit: str) -> list[str]:
         whole = os.path.abspath(name)
         folder, low = os.path.dirname(whole), os.path.basename(whole).lower()
         if not is_site_file_name(name) or low in _INDEX_NAMES or os.path.lexists(whole):
+            continue
+        top = _top_of(folder)
+        if top is None:
             continue
         data = _show_gone(commit, whole)
         if data is None:
@@ -194,9 +197,20 @@ def gone_reaches(names: Iterable[str], commit: str) -> list[str]:
                 site = _site_of(root)
                 left = site is not None and site.kind == "hugo" and site.root == root
                 reached = site.content if left and site is not None else os.path.join(root, "content")
+        real = os.path.realpath(reached)
+        if real != top and not real.startswith(top + os.sep):
+            continue  # a contentDir out of the repository (../.., /): the workspace's other files are no page of its
         if os.path.isdir(reached) and reached not in found:
             found.append(reached)
     return [os.path.relpath(folder) for folder in found]
+
+
+def _top_of(folder: str) -> str | None:
+    """The real top of the repository holding ``folder`` (gone, perhaps: asked from the nearest folder left)."""
+    while not os.path.isdir(folder) and os.path.dirname(folder) != folder:
+        folder = os.path.dirname(folder)
+    shown = run_git("-C", folder, "rev-parse", "--show-toplevel")
+    return os.path.realpath(os.fsdecode(shown.stdout.strip())) if shown.ok else None
 
 
 def _show_gone(commit: str, whole: str) -> bytes | None:
