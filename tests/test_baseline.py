@@ -732,3 +732,35 @@ def test_an_index_page_deleted_where_no_hugo_site_was_makes_no_copy(tmp_path, hu
     assert run.code == 0, run.out + run.err
     assert [kind for _, kind in findings(run)["docs/a.md"]] == ["baseline"] * 3
     assert _copied(trace) is hugo
+
+
+def test_a_page_held_to_its_copy_at_the_commit_is_read_there_with_the_article_its_name_shares(tmp_path):
+    """post.html and post.md share post.meta.yaml's name, post.html has its own post.html.meta.yaml: whether the
+    shared sidecar is another article's is told by post.md, which the commit's copy left out (a page, not one
+    of the held page's own files). post.html's copy there did not read ("two metadata sidecars"), its finding
+    there was not held, and an edit to its sidecar's title failed the run on the finding it always had."""
+    gr = COMPLIANT_META["original_url"]
+    html = (
+        "<h1>The harbour that was sold</h1>\n<p>A long paragraph about a harbour and a sale.</p>\n"
+        f'<p><em>The original source of this article is <a href="{gr}">Global Research</a>.</em></p>\n'
+        "<p>Copyright © Ana Ruiz, Global Research, 2024</p>\n"
+    )
+    own = "".join(f"{key}: {json.dumps(value)}\n" for key, value in {**COMPLIANT_META, "commercial": True}.items())
+    shared = {k: v for k, v in COMPLIANT_META.items() if k != "commercial"}
+    repo = repository(
+        tmp_path,
+        {
+            "post.html": html,
+            "post.html.meta.yaml": own,
+            "post.md": markdown(shared, COMPLIANT_BODY),
+            "post.meta.yaml": "commercial: false\n",
+        },
+    )
+    write(repo / "post.html.meta.yaml", own.replace("was sold", "was sold off"))
+    run = run_cli("check", "--baseline-commit", "HEAD", "--format", "json", ".", cwd=repo)
+    assert run.code == 0, run.out + run.err
+    assert "could not be checked" not in run.err
+    [page] = [r for r in json.loads(run.out)["results"] if r["path"] == "post.html"]
+    assert [(f["rule"], (f["suppressed"] or {}).get("kind")) for f in page["findings"]] == [
+        ("global-research/commercial-permission", "baseline")
+    ]

@@ -404,19 +404,24 @@ _TEXT_SUFFIXES += (".toml", ".txt")
 def _reading_needs(pages: Iterable[str]) -> Callable[[str], bool]:
     """Whether the check of ``pages`` (named from the repository's top) in a commit's copy reads a file (named as
     git lists it): any file but a page or a metadata sidecar (configs, site files, policies, CMS envelopes), and
-    of those, the pages themselves, their sidecars, and the ``_index`` and ``index`` pages of their folders and
-    the folders above them (a Hugo section's cascade, a leaf bundle). A page is read with its own sidecar and its
-    site's files alone, never another page: the other pages of a 40,000-page site are not copied for one."""
+    of those, the pages themselves, their sidecars, the articles their names share (``post.md`` beside
+    ``post.html``, which tells whose ``post.meta.yaml`` is), and the ``_index`` and ``index`` pages of their
+    folders and the folders above them (a Hugo section's cascade, a leaf bundle). A page is read with its own
+    sidecar and its site's files alone, never another page: the other pages of a 40,000-page site are not
+    copied for one."""
     import posixpath
 
     from .config.site import PAGE_SUFFIXES
-    from .readers import SIDECAR_SUFFIXES, sidecar_names
+    from .readers import SIDECAR_SUFFIXES, SUFFIX_FORMATS, sidecar_names
 
     own: set[str] = set()
     folders: set[str] = set()
     for page in pages:
         name = page.replace(os.sep, "/")
         own.update((name, *sidecar_names(name)))
+        # the articles its name shares (post.md beside post.html): whether post.meta.yaml is another's as well
+        stem = posixpath.splitext(name)[0]
+        own.update(stem + suffix for suffix in SUFFIX_FORMATS)
         folder = posixpath.dirname(name)
         while folder not in folders:
             folders.add(folder)
