@@ -48,7 +48,7 @@ def linked_pull_request(
     git(repo, "checkout", "-q", "-b", "change")
     for name, text in head.items():
         (repo / name).write_text(text, encoding="utf-8")
-    git(repo, "commit", "-q", "-am", "head")
+    git(repo, "commit", "-q", "--allow-empty", "-am", "head")  # a test may change the links alone, after
     event = tmp_path / "event.json"
     pull = {"number": 7, "base": {"sha": base_sha}, "head": {"sha": git(repo, "rev-parse", "HEAD")}}
     event.write_text(json.dumps({"pull_request": pull}), encoding="utf-8")
@@ -192,8 +192,7 @@ def test_a_site_file_link_retargeted_to_a_file_the_base_held_brings_its_pages(tm
     file's values taken as unchanged, and the page passed unchecked (changed-only) or its new error held as the
     base's (new-findings-only, --baseline-commit), where the base's link led to the other file."""
     base, (link, before, after), place = RETARGETED[case]
-    notes = {"notes.txt": "Links.\n"}
-    repo, env = linked_pull_request(tmp_path, {**base, **notes}, {link: before}, {"notes.txt": "Links moved.\n"})
+    repo, env = linked_pull_request(tmp_path, base, {link: before}, {})
     (repo / link).unlink()
     (repo / link).symlink_to(after)
     git(repo, "add", "-A")
@@ -211,3 +210,29 @@ def test_a_site_file_link_retargeted_to_a_file_the_base_held_brings_its_pages(tm
     assert cli.code == 1, cli.out + cli.err
     [page] = json.loads(cli.out)["results"]
     assert [f["rule"] for f in page["findings"] if not f.get("suppressed")] == ["global-research/commercial-permission"]
+
+
+def test_a_site_config_deleted_below_a_linked_config_folder_brings_the_pages_it_reached(tmp_path):
+    """config -> shared/hugo-config, and the pull request deletes shared/hugo-config/_default/hugo.toml (its cascade
+    gave commercial: false; menus.toml is left): git names the target, in no config/ folder, so the page was not
+    reached (changed-only) or its new warning was held (new-findings-only, --baseline-commit); once reached, the
+    base's copy left the linked folder out and read the page with no config, the warning held as old."""
+    base = {
+        "shared/hugo-config/_default/hugo.toml": _config(False),
+        "shared/hugo-config/_default/menus.toml": "",
+        "content/news/a.md": PAGE,
+    }
+    repo, env = linked_pull_request(tmp_path, base, {"config": "shared/hugo-config"}, {})
+    git(repo, "rm", "-q", "shared/hugo-config/_default/hugo.toml")
+    from test_action import commit_to_pull_request
+
+    commit_to_pull_request(repo, env, "drop the config")
+    for inputs in ({}, {"changed-only": "false", "new-findings-only": "true"}):
+        run = run_action(repo, env, **{"fail-on": "warning"}, **inputs)
+        assert run.returncode == 1, (inputs, run.stdout + run.stderr)
+        assert "::warning file=content/news/a.md," in run.stdout and "'commercial' is not set" in run.stdout
+    from conftest import run_cli
+
+    cli = run_cli("check", "content", "--fail-on", "warning", "--baseline-commit", "main", cwd=repo)
+    assert cli.code == 1, cli.out + cli.err
+    assert "'commercial' is not set" in cli.out

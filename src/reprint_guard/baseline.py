@@ -504,20 +504,41 @@ def _site_files_gone(baseline: Baseline) -> list[str]:
         from .config.site import is_site_file_name
 
         found = []
-        for name in baseline.touched:
-            if name not in baseline.held or not is_site_file_name(name):
-                continue
-            if os.path.lexists(os.path.join(baseline.top, *name.split("/"))):
+        gone = [
+            name
+            for name in baseline.touched
+            if name in baseline.held and not os.path.lexists(os.path.join(baseline.top, *name.split("/")))
+        ]
+        for name, shown in [*((name, name) for name in gone), *_gone_through_links(gone, baseline.top)]:
+            if not is_site_file_name(shown):
                 continue
             if _another_tools_at(baseline, name):
                 continue  # an application's config.yaml, not a Hugo site's: it gave no page values
-            if _an_index(name) and not _in_a_hugo_site_at(baseline, name):
+            if _an_index(shown) and not _in_a_hugo_site_at(baseline, shown):
                 continue  # a page named _index.md where the commit had no Hugo site: no section's cascade
-            parts = name.split("/")[:-1]
+            parts = shown.split("/")[:-1]
             if len(parts) >= 2 and parts[-2].lower() == "config" and parts[-1].lower() in ("_default", "production"):
                 parts = parts[:-2]  # config/_default/hugo.toml: the site's root is two folders up
             found.append("/".join(parts))
         _GONE[key] = found
+    return found
+
+
+def _gone_through_links(gone: list[str], top: str) -> list[tuple[str, str]]:
+    """Of ``gone`` (files the commit held, deleted since; git's names), each one a symbolic link git tracks leads
+    to, or leads into (a ``config`` folder that is a link to ``shared/hugo-config``), with its name through the
+    link (``config/_default/hugo.toml``): (git's name, the name through the link), both from the top."""
+    if not gone:
+        return []
+    from .reached import linked_names
+
+    real = os.path.realpath(top)
+    found = []
+    for link, name in linked_names([os.path.join(real, *name.split("/")) for name in gone], real).items():
+        shown = os.path.relpath(os.path.abspath(link), real).replace(os.sep, "/")
+        before = os.path.relpath(name, real).replace(os.sep, "/")
+        if not shown.startswith("../") and before in gone:
+            found.append((before, shown))
     return found
 
 

@@ -465,7 +465,8 @@ def _copy_of(
         if len(fields) != 3 or fields[1] != b"blob":
             continue  # a submodule's commit: no file of this repository's
         path = os.fsdecode(name)
-        if path.lower().endswith(_TEXT_SUFFIXES):
+        # a link whatever its name: a config/ folder's (config -> shared/hugo-config) has no suffix
+        if path.lower().endswith(_TEXT_SUFFIXES) or fields[0] == b"120000":
             wanted.append((fields[0].decode(), fields[2].decode(), path))
     if needs is not None and not any(mode == "120000" for mode, _, _ in wanted):
         wanted = [entry for entry in wanted if needs(entry[2])]
@@ -514,6 +515,7 @@ def _copy_of(
             proc.stdout.close()
         if proc.wait() != 0:
             return False
+    folders: dict[str, str] = {}  # a link to a folder of the copy -> that folder
     for place in links:
         lands = links[place]
         for _ in range(40):  # a link to a link, as the kernel follows them (and gives up on a loop)
@@ -527,7 +529,35 @@ def _copy_of(
             except OSError:
                 continue
             written.add(place)
+        elif lands not in written and lands.startswith(whole + os.sep) and not place.startswith(lands + os.sep):
+            folders[place] = lands  # not a folder above it (config -> ..): that would copy the copy into itself
+    if folders:
+        _copy_linked_folders(folders, written)
     return True
+
+
+def _copy_linked_folders(folders: dict[str, str], written: set[str]) -> None:
+    """Write below each link to a folder of a commit's copy (``config -> shared/hugo-config``: its place -> the
+    folder) the copy's files in that folder, as the link shows them (``config/_default/hugo.toml``): a site's
+    config folder that is a link is read at the commit as there. The files below another link are not copied
+    again (a link's copy holds files, never a link)."""
+    below: dict[str, list[str]] = {}
+    for file in written:
+        folder = os.path.dirname(file)
+        while folder:
+            below.setdefault(folder, []).append(file)
+            parent = os.path.dirname(folder)
+            folder = parent if parent != folder else ""
+    for place, lands in folders.items():
+        for file in below.get(lands, ()):
+            copy = os.path.join(place, os.path.relpath(file, lands))
+            if copy in written:
+                continue
+            try:
+                os.makedirs(os.path.dirname(copy), exist_ok=True)
+                shutil.copyfile(file, copy)
+            except OSError:
+                continue
 
 
 def _written(source: Any, size: int, target: str) -> bool:
