@@ -764,3 +764,16 @@ def test_a_page_held_to_its_copy_at_the_commit_is_read_there_with_the_article_it
     assert [(f["rule"], (f["suppressed"] or {}).get("kind")) for f in page["findings"]] == [
         ("global-research/commercial-permission", "baseline")
     ]
+
+
+@pytest.mark.parametrize("overrides", ["5", "true", "1.5"])
+def test_a_commit_config_whose_overrides_are_no_list_is_no_traceback(tmp_path, overrides):
+    """The commit's copy of an edited config, read for its include, exclude and overrides, had ``overrides: 5``
+    (a config the commit's run refused): iterating it raised TypeError, an internal error (exit 2) in check and a
+    traceback in the Action's new-findings-only run."""
+    files = {"posts/ok.md": markdown(COMPLIANT_META, "# Hi\n"), ".reprint-guard.yaml": f"overrides: {overrides}\n"}
+    repo, env = make_pull_request(tmp_path, {".reprint-guard.yaml": "exclude:\n  - 'other/**'\n"}, files)
+    run = run_cli("check", "--baseline-commit", "main", ".", cwd=repo)
+    assert run.code in (0, 1) and "internal error" not in run.out + run.err, run.out + run.err
+    action = run_action(repo, env, **{"changed-only": "false", "new-findings-only": "true"})
+    assert action.returncode in (0, 1) and "Traceback" not in action.stderr, action.stdout + action.stderr

@@ -283,6 +283,8 @@ def _config_then(config: str | os.PathLike[str], baseline: Baseline) -> _ConfigT
         ok = isinstance(value, list | tuple) and all(isinstance(each, str) for each in value)
         return tuple(map(config_glob, value)) if ok else None
 
+    if not isinstance(data, dict) or not isinstance(data.get("overrides") or [], list):
+        return None  # a copy the commit's run refused (overrides: 5): not compared, as one that does not read
     include, exclude = globs("include"), globs("exclude")
     overrides = []
     for each in data.get("overrides") or ():
