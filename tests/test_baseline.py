@@ -766,12 +766,21 @@ def test_a_page_held_to_its_copy_at_the_commit_is_read_there_with_the_article_it
     ]
 
 
-@pytest.mark.parametrize("overrides", ["5", "true", "1.5"])
-def test_a_commit_config_whose_overrides_are_no_list_is_no_traceback(tmp_path, overrides):
-    """The commit's copy of an edited config, read for its include, exclude and overrides, had ``overrides: 5``
-    (a config the commit's run refused): iterating it raised TypeError, an internal error (exit 2) in check and a
-    traceback in the Action's new-findings-only run."""
-    files = {"posts/ok.md": markdown(COMPLIANT_META, "# Hi\n"), ".reprint-guard.yaml": f"overrides: {overrides}\n"}
+@pytest.mark.parametrize(
+    "config",
+    [
+        "overrides: 5\n",
+        "overrides: true\n",
+        'exclude: ["[z-a]"]\n',
+        'exclude: ["\\\\"]\n',
+        'overrides:\n  - paths: ["[z-a]"]\n    metadata: {commercial: true}\n',
+    ],
+)
+def test_a_commit_config_the_commits_run_refused_is_no_traceback(tmp_path, config):
+    """The commit's copy of an edited config, read for its include, exclude and overrides, was one the commit's run
+    refused: ``overrides: 5`` (iterated: TypeError), a glob the engine cannot read (matched: re.error, pathspec's
+    error); an internal error (exit 2) in check and a traceback in the Action's new-findings-only run."""
+    files = {"posts/ok.md": markdown(COMPLIANT_META, "# Hi\n"), ".reprint-guard.yaml": config}
     repo, env = make_pull_request(tmp_path, {".reprint-guard.yaml": "exclude:\n  - 'other/**'\n"}, files)
     run = run_cli("check", "--baseline-commit", "main", ".", cwd=repo)
     assert run.code in (0, 1) and "internal error" not in run.out + run.err, run.out + run.err

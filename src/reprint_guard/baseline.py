@@ -266,7 +266,7 @@ def _config_then(config: str | os.PathLike[str], baseline: Baseline) -> _ConfigT
     from .config.loader import _read
     from .errors import ReprintGuardError
     from .runner import Override, _is_path
-    from .suppressions import config_glob
+    from .suppressions import config_glob, glob_problem
 
     try:
         text = _git(["show", f"{baseline.commit}:{name}"], baseline.top)
@@ -278,17 +278,22 @@ def _config_then(config: str | os.PathLike[str], baseline: Baseline) -> _ConfigT
         return None
     root = Path(os.path.dirname(os.path.abspath(config)))
 
+    def readable(value: Any) -> bool:
+        # each a text the glob engine reads: one the commit's run refused ([z-a], a lone backslash) is not matched
+        return isinstance(value, list | tuple) and all(
+            isinstance(each, str) and glob_problem(each) is None for each in value
+        )
+
     def globs(key: str) -> tuple[str, ...] | None:
         value = data.get(key) or ()
-        ok = isinstance(value, list | tuple) and all(isinstance(each, str) for each in value)
-        return tuple(map(config_glob, value)) if ok else None
+        return tuple(map(config_glob, value)) if readable(value) else None
 
     if not isinstance(data, dict) or not isinstance(data.get("overrides") or [], list):
         return None  # a copy the commit's run refused (overrides: 5): not compared, as one that does not read
     include, exclude = globs("include"), globs("exclude")
     overrides = []
     for each in data.get("overrides") or ():
-        if not isinstance(each, dict) or not isinstance(each.get("paths"), list):
+        if not isinstance(each, dict) or not readable(each.get("paths")):
             return None
         policy = each.get("policy")
         if isinstance(policy, str) and _is_path(policy) and not os.path.isabs(policy):
