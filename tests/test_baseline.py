@@ -786,3 +786,23 @@ def test_a_commit_config_the_commits_run_refused_is_no_traceback(tmp_path, confi
     assert run.code in (0, 1) and "internal error" not in run.out + run.err, run.out + run.err
     action = run_action(repo, env, **{"changed-only": "false", "new-findings-only": "true"})
     assert action.returncode in (0, 1) and "Traceback" not in action.stderr, action.stdout + action.stderr
+
+
+def test_a_draft_published_by_a_rename_and_a_config_change_together_has_all_its_findings_new(tmp_path):
+    """The commit's config excluded drafts/** and the change both renames drafts/a.md to posts/a.md and edits the
+    config's exclude: the commit's config was matched against the page's new name (posts/a.md, which it took in
+    too), not the one it had there (drafts/a.md, left out), so the commit's run was taken to have checked it and
+    the draft's error was held as old: a pass (--baseline-commit, new-findings-only)."""
+    draft = markdown({**COMPLIANT_META, "commercial": True}, COMPLIANT_BODY)
+    base = {"drafts/a.md": draft, "posts/ok.md": markdown(COMPLIANT_META, COMPLIANT_BODY)}
+    base[".reprint-guard.yaml"] = "exclude:\n  - 'drafts/**'\n"
+    head = {"posts/a.md": draft, ".reprint-guard.yaml": "exclude:\n  - 'other/**'\n"}
+    repo, env = make_pull_request(tmp_path, head, base, deleted=("drafts/a.md",))
+    assert "R100\tdrafts/a.md\tposts/a.md" in git(repo, "diff", "-M", "--name-status", "main")
+    run = run_cli("check", "--baseline-commit", "main", "--format", "json", ".", cwd=repo)
+    assert run.code == 1, run.out + run.err
+    [page] = [r for r in json.loads(run.out)["results"] if r["path"] == "posts/a.md"]
+    assert [(f["rule"], f["suppressed"]) for f in page["findings"]] == [("global-research/commercial-permission", None)]
+    action = run_action(repo, env, **{"changed-only": "false", "new-findings-only": "true"})
+    assert action.returncode == 1, action.stdout + action.stderr
+    assert "::error file=posts/a.md," in action.stdout

@@ -306,26 +306,28 @@ def _config_then(config: str | os.PathLike[str], baseline: Baseline) -> _ConfigT
     return _ConfigThen(include, exclude, tuple(overrides))
 
 
-def _config_reads_otherwise(path: str, settings: Any, then: _ConfigThen) -> bool:
+def _config_reads_otherwise(path: str, settings: Any, then: _ConfigThen, old: str | None = None) -> bool:
     """Whether the commit's copy of the run's config (``then``) took the page otherwise than the run's does: left
     it out (``include``, ``exclude``), or gave it other overrides (those whose ``paths`` match it, their policy
-    and metadata)."""
+    and metadata). ``old``: the page's place at the commit, for a page renamed since (the commit's config was
+    matched against that name: ``drafts/a.md``, which it excluded, published as ``posts/a.md``)."""
     from .suppressions import path_matches
 
-    relative = settings.relative(path)
+    now = settings.relative(path)
+    before = settings.relative(old) if old is not None else now
 
-    def within(include: tuple[str, ...], exclude: tuple[str, ...]) -> bool:
+    def within(relative: str, include: tuple[str, ...], exclude: tuple[str, ...]) -> bool:
         if include and not path_matches(relative, *include):
             return False
         return not (exclude and path_matches(relative, *exclude))
 
-    if within(settings.include, settings.exclude) != within(then.include, then.exclude):
+    if within(now, settings.include, settings.exclude) != within(before, then.include, then.exclude):
         return True
 
-    def matching(overrides: Iterable[Any]) -> list[tuple[Any, Any]]:
+    def matching(relative: str, overrides: Iterable[Any]) -> list[tuple[Any, Any]]:
         return [(each.policy, each.metadata) for each in overrides if path_matches(relative, *each.paths)]
 
-    return matching(settings.overrides) != matching(then.overrides)
+    return matching(now, settings.overrides) != matching(before, then.overrides)
 
 
 def _context_changed(
@@ -365,7 +367,9 @@ def _context_changed(
             or _renamed_reads_otherwise(path, name, baseline, settings)
         ):
             found[path] = before
-        elif then is not None and _config_reads_otherwise(path, settings, then):
+        elif then is not None and _config_reads_otherwise(
+            path, settings, then, os.path.join(baseline.top, *before.split("/")) if before != name else None
+        ):
             found[path] = before
             apart.append(name)
     return apart
