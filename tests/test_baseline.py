@@ -806,3 +806,32 @@ def test_a_draft_published_by_a_rename_and_a_config_change_together_has_all_its_
     action = run_action(repo, env, **{"changed-only": "false", "new-findings-only": "true"})
     assert action.returncode == 1, action.stdout + action.stderr
     assert "::error file=posts/a.md," in action.stdout
+
+
+def test_a_config_that_is_a_link_whose_target_the_change_edits_is_compared_with_the_commits(tmp_path):
+    """.reprint-guard.yaml -> conf/rg.yaml, and the change edits conf/rg.yaml's exclude (drafts/** no longer left
+    out): git names the target's change, not the config's, so the commit's copy of the config was taken as the
+    same, and the draft's error, which the commit's run never checked, was held as old."""
+    draft = markdown({**COMPLIANT_META, "commercial": True}, COMPLIANT_BODY)
+    base = {"drafts/a.md": draft, "posts/ok.md": markdown(COMPLIANT_META, COMPLIANT_BODY)}
+    base["conf/rg.yaml"] = "exclude:\n  - 'drafts/**'\n"
+    repo, env = make_pull_request(tmp_path, {"conf/rg.yaml": "exclude:\n  - 'other/**'\n"}, base)
+    git(repo, "checkout", "-q", "main")
+    (repo / ".reprint-guard.yaml").symlink_to("conf/rg.yaml")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "the config, a link")
+    event = json.loads(Path(env["GITHUB_EVENT_PATH"]).read_text(encoding="utf-8"))
+    event["pull_request"]["base"]["sha"] = git(repo, "rev-parse", "HEAD")
+    Path(env["GITHUB_EVENT_PATH"]).write_text(json.dumps(event), encoding="utf-8")
+    git(repo, "checkout", "-q", "reprints")
+    git(repo, "merge", "-q", "--no-edit", "main")  # the pull request's branch holds the link too
+    event["pull_request"]["head"]["sha"] = git(repo, "rev-parse", "HEAD")
+    Path(env["GITHUB_EVENT_PATH"]).write_text(json.dumps(event), encoding="utf-8")
+    assert (repo / ".reprint-guard.yaml").is_symlink()
+    run = run_cli("check", "--baseline-commit", "main", "--format", "json", ".", cwd=repo)
+    assert run.code == 1, run.out + run.err
+    [page] = [r for r in json.loads(run.out)["results"] if r["path"] == "drafts/a.md"]
+    assert [(f["rule"], f["suppressed"]) for f in page["findings"]] == [("global-research/commercial-permission", None)]
+    action = run_action(repo, env, **{"changed-only": "false", "new-findings-only": "true"})
+    assert action.returncode == 1, action.stdout + action.stderr
+    assert "::error file=drafts/a.md," in action.stdout

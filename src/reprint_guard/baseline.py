@@ -260,8 +260,23 @@ def _config_then(config: str | os.PathLike[str], baseline: Baseline) -> _ConfigT
     import tempfile
     from pathlib import Path
 
+    lexical = _linked_name(os.fspath(config), baseline.top)
     name = _from_top(os.fspath(config), baseline.top)
-    if name is None or name not in baseline.touched or baseline.moved.get(name) != name:
+    then: bytes | None = None
+    if lexical is not None:
+        # a link (.reprint-guard.yaml -> conf/rg.yaml): git names its target's change, not its own; read as the
+        # commit's links led, and compared with the text the run read
+        from .gitrun import show_through_links
+
+        then = show_through_links(os.path.realpath(baseline.top), baseline.commit, lexical)
+        try:
+            with open(config, "rb") as handle:
+                same = then == handle.read()
+        except OSError:
+            same = False
+        if then is None or same:
+            return None
+    elif name is None or name not in baseline.touched or baseline.moved.get(name) != name:
         return None  # the same text (or added since: the commit had no config there, and checked every page)
     from .config.loader import _read
     from .errors import ReprintGuardError
@@ -269,9 +284,9 @@ def _config_then(config: str | os.PathLike[str], baseline: Baseline) -> _ConfigT
     from .suppressions import config_glob, glob_problem
 
     try:
-        text = _git(["show", f"{baseline.commit}:{name}"], baseline.top)
+        text = then if then is not None else _git(["show", f"{baseline.commit}:{name}"], baseline.top)
         with tempfile.TemporaryDirectory(prefix="reprint-guard-config-") as folder:
-            copy = Path(folder, os.path.basename(name))
+            copy = Path(folder, os.path.basename(os.fspath(config)))
             copy.write_bytes(text)
             data, _ = _read(copy)
     except (ReprintGuardError, OSError, RecursionError, ValueError):
