@@ -236,3 +236,19 @@ def test_a_site_config_deleted_below_a_linked_config_folder_brings_the_pages_it_
     cli = run_cli("check", "content", "--fail-on", "warning", "--baseline-commit", "main", cwd=repo)
     assert cli.code == 1, cli.out + cli.err
     assert "'commercial' is not set" in cli.out
+
+
+def test_a_site_config_link_whose_target_the_pull_request_deletes_brings_the_pages_it_reached(tmp_path):
+    """hugo.toml -> conf/site.toml, the site's only config, and the pull request deletes conf/site.toml: the link
+    is left pointing at nothing, so it was taken as still there (no deleted config) and as no site file that
+    reaches a page (it reads nothing), and the page that lost commercial: false passed unchecked."""
+    base = {"conf/site.toml": _config(False), "content/news/a.md": PAGE}
+    repo, env = linked_pull_request(tmp_path, base, {"hugo.toml": "conf/site.toml"}, {})
+    git(repo, "rm", "-q", "conf/site.toml")
+    from test_action import commit_to_pull_request
+
+    commit_to_pull_request(repo, env, "drop the config")
+    run = run_action(repo, env, **{"fail-on": "warning"})
+    assert run.returncode == 1, run.stdout + run.stderr
+    assert "::warning file=content/news/a.md," in run.stdout and "'commercial' is not set" in run.stdout
+    assert "1 page a changed site file reaches" in run.stdout

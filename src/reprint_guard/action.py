@@ -579,10 +579,10 @@ def _reached(
     names += [name for name in site_files_below_links(changed) if name not in names]
     site_files = changed_site_files(names, fork) if names else []
     # a site config deleted where no site is left to place it (its last config): the base's copy says which
-    # (or a site file gone below a linked config/ folder: git names its target, changed_files the name through the
-    # link, which is in no removed list)
+    # (or a site file gone below a linked config/ folder, or a link to a file deleted since: git names its target,
+    # changed_files the name through the link, which is in no removed list)
     gone = gone_reaches(
-        [name for name in names if name not in site_files and (name in removed or not os.path.lexists(name))], fork
+        [name for name in names if name not in site_files and (name in removed or not os.path.exists(name))], fork
     )
     pages: list[str] = []
     if site_files or gone:

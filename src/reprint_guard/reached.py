@@ -166,12 +166,12 @@ def gone_reaches(names: Iterable[str], commit: str) -> list[str]:
     for name in names:
         whole = os.path.abspath(name)
         folder, low = os.path.dirname(whole), os.path.basename(whole).lower()
-        if not is_site_file_name(name) or low in _INDEX_NAMES or os.path.lexists(whole):
-            continue
+        if not is_site_file_name(name) or low in _INDEX_NAMES or os.path.exists(whole):
+            continue  # (a link to a file deleted since, hugo.toml -> conf/site.toml, is as gone: it reads nothing)
         top = _top_of(folder)
         if top is None:
             continue
-        data = _show_gone(commit, whole)
+        data = _show_gone(commit, whole, top)
         if data is None:
             continue
         try:
@@ -213,17 +213,15 @@ def _top_of(folder: str) -> str | None:
     return os.path.realpath(os.fsdecode(shown.stdout.strip())) if shown.ok else None
 
 
-def _show_gone(commit: str, whole: str) -> bytes | None:
-    """The commit's copy of a file deleted since (its folder may be gone too: git is asked from the nearest
-    folder left)."""
-    here, parts = os.path.dirname(whole), [os.path.basename(whole)]
-    while not os.path.isdir(here):
-        here, part = os.path.split(here)
-        if not part:
-            return None
-        parts.insert(0, part)
-    proc = run_git("-C", here, "show", f"{commit}:./{'/'.join(parts)}")
-    return proc.stdout if proc.ok else None
+def _show_gone(commit: str, whole: str, top: str) -> bytes | None:
+    """The commit's copy of a file deleted since (its folder may be gone too), read as the commit's links led (a
+    ``hugo.toml`` that was a link to ``conf/site.toml``, deleted since: the commit's ``conf/site.toml``)."""
+    from .gitrun import show_through_links
+
+    inside = os.path.relpath(whole, top)
+    if inside == os.curdir or inside.startswith(os.pardir):
+        return None
+    return show_through_links(top, commit, inside.replace(os.sep, "/"))
 
 
 def pages_below(folders: Iterable[str], walk: Callable[[str], Iterable[str]], skip: Iterable[str] = ()) -> list[str]:
