@@ -252,3 +252,24 @@ def test_a_site_config_link_whose_target_the_pull_request_deletes_brings_the_pag
     assert run.returncode == 1, run.stdout + run.stderr
     assert "::warning file=content/news/a.md," in run.stdout and "'commercial' is not set" in run.stdout
     assert "1 page a changed site file reaches" in run.stdout
+
+
+def test_a_config_folder_link_the_pull_request_deletes_brings_the_pages_its_configs_reached(tmp_path):
+    """config -> shared/hugo-config, the site's only config, and the pull request deletes the link: git names the
+    link alone (config, no site file's name), not the config/_default/hugo.toml gone with it, so the page that lost
+    commercial: false passed unchecked (changed-only) or its new warning was held (new-findings-only, check)."""
+    base = {"shared/hugo-config/_default/hugo.toml": _config(False), "content/news/a.md": PAGE}
+    repo, env = linked_pull_request(tmp_path, base, {"config": "shared/hugo-config"}, {})
+    git(repo, "rm", "-q", "config")
+    from test_action import commit_to_pull_request
+
+    commit_to_pull_request(repo, env, "drop the config link")
+    for inputs in ({}, {"changed-only": "false", "new-findings-only": "true"}):
+        run = run_action(repo, env, **{"fail-on": "warning"}, **inputs)
+        assert run.returncode == 1, (inputs, run.stdout + run.stderr)
+        assert "::warning file=content/news/a.md," in run.stdout and "'commercial' is not set" in run.stdout
+    from conftest import run_cli
+
+    cli = run_cli("check", "content", "--fail-on", "warning", "--baseline-commit", "main", cwd=repo)
+    assert cli.code == 1, cli.out + cli.err
+    assert "'commercial' is not set" in cli.out

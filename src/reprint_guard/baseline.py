@@ -535,7 +535,11 @@ def _site_files_gone(baseline: Baseline) -> list[str]:
             for name in baseline.touched
             if name in baseline.held and not os.path.lexists(os.path.join(baseline.top, *name.split("/")))
         ]
-        for name, shown in [*((name, name) for name in gone), *_gone_through_links(gone, baseline.top)]:
+        from .reached import below_gone_config_links
+
+        real = os.path.realpath(baseline.top)
+        below = [(name, name) for name in below_gone_config_links(gone, baseline.commit, real)]  # a config link gone
+        for name, shown in [*((name, name) for name in gone), *_gone_through_links(gone, baseline.top), *below]:
             if not is_site_file_name(shown):
                 continue
             if _another_tools_at(baseline, name):

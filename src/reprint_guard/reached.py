@@ -205,6 +205,31 @@ def gone_reaches(names: Iterable[str], commit: str) -> list[str]:
     return [os.path.relpath(folder) for folder in found]
 
 
+def below_gone_config_links(names: Iterable[str], commit: str, top: str) -> list[str]:
+    """Of ``names`` (from the repository's top ``top``, deleted since ``commit``), each ``config`` that was a
+    symbolic link to a folder (``config -> shared/hugo-config``, the link deleted): the site files the commit held
+    below it (its ``_default/`` and ``production/`` files), named through it (``config/_default/hugo.toml``).
+    git names the link alone, not the site config deleted with it."""
+    from .config.site import is_site_file_name
+
+    found: list[str] = []
+    for name in names:
+        if name.rpartition("/")[2].lower() != "config" or "\n" in name:
+            continue
+        for sub in ("_default", "production"):
+            asked = os.fsencode(f"{commit}:{name}/{sub}\n")
+            shown = run_git("-C", top, "cat-file", "--batch-check", "--follow-symlinks", input=asked)
+            fields = shown.stdout.split() if shown.ok else []
+            if len(fields) < 2 or fields[1] != b"tree":
+                continue
+            listed = run_git("-C", top, "ls-tree", "-z", "--name-only", fields[0].decode())
+            for each in listed.stdout.split(b"\0") if listed.ok else ():
+                file = f"{name}/{sub}/{os.fsdecode(each)}"
+                if each and is_site_file_name(file):
+                    found.append(file)
+    return found
+
+
 def _top_of(folder: str) -> str | None:
     """The real top of the repository holding ``folder`` (gone, perhaps: asked from the nearest folder left)."""
     while not os.path.isdir(folder) and os.path.dirname(folder) != folder:
