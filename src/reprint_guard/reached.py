@@ -129,18 +129,23 @@ def linked_names(names: Iterable[str], where: str) -> dict[str, str]:
 
 
 def site_files_below_links(names: Iterable[str]) -> list[str]:
-    """The site files (named from the working folder, through the link) below each of ``names`` (changed files)
-    that is a symbolic link to a folder: a ``config`` folder made a link, or retargeted (``config -> shared/b``),
-    is in the diff under its own name alone, the ``_default/hugo.toml`` below it in none."""
+    """The site files (named from the working folder, through the link) in each of ``names`` (changed files) that
+    is a symbolic link to a folder, and in its ``_default/`` and ``production/`` folders: a ``config`` folder made
+    a link, or retargeted (``config -> shared/b``), is in the diff under its own name alone, the
+    ``_default/hugo.toml`` below it in none. Three folders listed a link, never a walk (a link to ``/``); a page
+    below a linked folder is not walked either, so no ``_index`` page deeper down is looked for."""
     from .config.site import is_site_file_name
 
     found: list[str] = []
     for name in names:
         if not (os.path.islink(name) and os.path.isdir(name)):
             continue
-        for folder, subfolders, files in os.walk(name):  # not into the links below it, as a walk of pages
-            subfolders[:] = [each for each in subfolders if not os.path.islink(os.path.join(folder, each))]
-            found += [_here(path) for each in files if is_site_file_name(path := os.path.join(folder, each))]
+        for folder in (name, os.path.join(name, "_default"), os.path.join(name, "production")):
+            try:
+                listed = sorted(os.listdir(folder))
+            except OSError:
+                continue
+            found += [_here(path) for each in listed if is_site_file_name(path := os.path.join(folder, each))]
     return found
 
 
