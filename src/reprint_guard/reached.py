@@ -544,6 +544,7 @@ def _copy_of(
         if proc.wait() != 0:
             return False
     folders: dict[str, str] = {}  # a link to a folder of the copy -> that folder
+    later: dict[str, str] = {}  # a link to a file of no folder written yet (hugo.toml -> config/_default/x.toml)
     for place in links:
         lands = links[place]
         for _ in range(40):  # a link to a link, as the kernel follows them (and gives up on a loop)
@@ -551,41 +552,44 @@ def _copy_of(
                 break
             lands = links[lands]
         if lands in written and place not in written:
-            try:
-                os.makedirs(os.path.dirname(place), exist_ok=True)
-                shutil.copyfile(lands, place)
-            except OSError:
-                continue
-            written.add(place)
+            _copied(lands, place, written)
         elif lands not in written and lands.startswith(whole + os.sep) and not place.startswith(lands + os.sep):
             folders[place] = lands  # not a folder above it (config -> ..): that would copy the copy into itself
+            later[place] = lands
     if folders:
-        _copy_linked_folders(folders, written)
+        _copy_linked_folders(folders, written, whole)
+        for place, lands in later.items():  # through a folder link now written as files
+            if lands in written and place not in written:
+                _copied(lands, place, written)
     return True
 
 
-def _copy_linked_folders(folders: dict[str, str], written: set[str]) -> None:
-    """Write below each link to a folder of a commit's copy (``config -> shared/hugo-config``: its place -> the
-    folder) the copy's files in that folder, as the link shows them (``config/_default/hugo.toml``): a site's
-    config folder that is a link is read at the commit as there. The files below another link are not copied
-    again (a link's copy holds files, never a link)."""
+def _copied(source: str, place: str, written: set[str]) -> None:
+    """Copy a file of the copy to ``place`` (a link's), told to ``written``; nothing when it cannot be made."""
+    try:
+        os.makedirs(os.path.dirname(place), exist_ok=True)
+        shutil.copyfile(source, place)
+    except OSError:
+        return
+    written.add(place)
+
+
+def _copy_linked_folders(folders: dict[str, str], written: set[str], whole: str) -> None:
+    """Write below each link to a folder of a commit's copy (``whole``; ``config -> shared/hugo-config``: its place
+    -> the folder) the copy's files in that folder, as the link shows them (``config/_default/hugo.toml``), each
+    told to ``written``: a site's config folder that is a link is read at the commit as there. Only the files
+    written from the commit are copied (a link's copy holds files, never a link, nor another link's copies)."""
     below: dict[str, list[str]] = {}
     for file in written:
         folder = os.path.dirname(file)
-        while folder:
+        while folder.startswith(whole + os.sep):
             below.setdefault(folder, []).append(file)
-            parent = os.path.dirname(folder)
-            folder = parent if parent != folder else ""
+            folder = os.path.dirname(folder)
     for place, lands in folders.items():
         for file in below.get(lands, ()):
             copy = os.path.join(place, os.path.relpath(file, lands))
-            if copy in written:
-                continue
-            try:
-                os.makedirs(os.path.dirname(copy), exist_ok=True)
-                shutil.copyfile(file, copy)
-            except OSError:
-                continue
+            if copy not in written:
+                _copied(file, copy, written)
 
 
 def _written(source: Any, size: int, target: str) -> bool:
