@@ -48,7 +48,7 @@ def linked_pull_request(
     git(repo, "checkout", "-q", "-b", "change")
     for name, text in head.items():
         (repo / name).write_text(text, encoding="utf-8")
-    git(repo, "commit", "-q", "-am", "head")
+    git(repo, "commit", "-q", "--allow-empty", "-am", "head")  # a test may change the links alone, after
     event = tmp_path / "event.json"
     pull = {"number": 7, "base": {"sha": base_sha}, "head": {"sha": git(repo, "rev-parse", "HEAD")}}
     event.write_text(json.dumps({"pull_request": pull}), encoding="utf-8")
@@ -164,3 +164,112 @@ def test_new_findings_only_in_a_full_run_takes_a_linked_site_files_change_for_it
     assert cli.code == 1, cli.out + cli.err
     [page] = [r for r in json.loads(cli.out)["results"] if r["path"] == "content/news/a.md"]
     assert [f["rule"] for f in page["findings"] if not f.get("suppressed")] == ["global-research/commercial-permission"]
+
+
+#: A link the pull request retargets to another file (or folder) the base held unchanged: the link's name, the one
+#: in the diff, is a site file's (``hugo.toml``) or a folder's (``config``); its new target's text is the base's.
+RETARGETED = {
+    "hugo-toml": (
+        {"conf/a.toml": _config(False), "conf/b.toml": _config(True), "content/news/a.md": PAGE},
+        ("hugo.toml", "conf/a.toml", "conf/b.toml"),
+        "file=hugo.toml,line=3,",
+    ),
+    "config-folder": (
+        {
+            "shared/a/_default/hugo.toml": _config(False),
+            "shared/b/_default/hugo.toml": _config(True),
+            "content/news/a.md": PAGE,
+        },
+        ("config", "shared/a", "shared/b"),
+        "file=config/_default/hugo.toml,line=3,",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(RETARGETED))
+def test_a_site_file_link_retargeted_to_a_file_the_base_held_brings_its_pages(tmp_path, case):
+    """The link read through its target now at both commits: the new target unchanged since the base, the site
+    file's values taken as unchanged, and the page passed unchecked (changed-only) or its new error held as the
+    base's (new-findings-only, --baseline-commit), where the base's link led to the other file."""
+    base, (link, before, after), place = RETARGETED[case]
+    repo, env = linked_pull_request(tmp_path, base, {link: before}, {})
+    (repo / link).unlink()
+    (repo / link).symlink_to(after)
+    git(repo, "add", "-A")
+    from test_action import commit_to_pull_request
+
+    commit_to_pull_request(repo, env, "retarget")
+    for inputs in ({}, {"changed-only": "false", "new-findings-only": "true"}):
+        run = run_action(repo, env, paths="content", **inputs)
+        assert run.returncode == 1, (inputs, run.stdout + run.stderr)
+        told = [line for line in _errors(run) if "global-research/commercial-permission" in line]
+        assert len(told) == 1 and place in told[0] and "(in content/news/a.md," in told[0], run.stdout
+    from conftest import run_cli
+
+    cli = run_cli("check", "content", "--baseline-commit", "main", "--format", "json", cwd=repo)
+    assert cli.code == 1, cli.out + cli.err
+    [page] = json.loads(cli.out)["results"]
+    assert [f["rule"] for f in page["findings"] if not f.get("suppressed")] == ["global-research/commercial-permission"]
+
+
+def test_a_site_config_deleted_below_a_linked_config_folder_brings_the_pages_it_reached(tmp_path):
+    """config -> shared/hugo-config, and the pull request deletes shared/hugo-config/_default/hugo.toml (its cascade
+    gave commercial: false; menus.toml is left): git names the target, in no config/ folder, so the page was not
+    reached (changed-only) or its new warning was held (new-findings-only, --baseline-commit); once reached, the
+    base's copy left the linked folder out and read the page with no config, the warning held as old."""
+    base = {
+        "shared/hugo-config/_default/hugo.toml": _config(False),
+        "shared/hugo-config/_default/menus.toml": "",
+        "content/news/a.md": PAGE,
+    }
+    repo, env = linked_pull_request(tmp_path, base, {"config": "shared/hugo-config"}, {})
+    git(repo, "rm", "-q", "shared/hugo-config/_default/hugo.toml")
+    from test_action import commit_to_pull_request
+
+    commit_to_pull_request(repo, env, "drop the config")
+    for inputs in ({}, {"changed-only": "false", "new-findings-only": "true"}):
+        run = run_action(repo, env, **{"fail-on": "warning"}, **inputs)
+        assert run.returncode == 1, (inputs, run.stdout + run.stderr)
+        assert "::warning file=content/news/a.md," in run.stdout and "'commercial' is not set" in run.stdout
+    from conftest import run_cli
+
+    cli = run_cli("check", "content", "--fail-on", "warning", "--baseline-commit", "main", cwd=repo)
+    assert cli.code == 1, cli.out + cli.err
+    assert "'commercial' is not set" in cli.out
+
+
+def test_a_site_config_link_whose_target_the_pull_request_deletes_brings_the_pages_it_reached(tmp_path):
+    """hugo.toml -> conf/site.toml, the site's only config, and the pull request deletes conf/site.toml: the link
+    is left pointing at nothing, so it was taken as still there (no deleted config) and as no site file that
+    reaches a page (it reads nothing), and the page that lost commercial: false passed unchecked."""
+    base = {"conf/site.toml": _config(False), "content/news/a.md": PAGE}
+    repo, env = linked_pull_request(tmp_path, base, {"hugo.toml": "conf/site.toml"}, {})
+    git(repo, "rm", "-q", "conf/site.toml")
+    from test_action import commit_to_pull_request
+
+    commit_to_pull_request(repo, env, "drop the config")
+    run = run_action(repo, env, **{"fail-on": "warning"})
+    assert run.returncode == 1, run.stdout + run.stderr
+    assert "::warning file=content/news/a.md," in run.stdout and "'commercial' is not set" in run.stdout
+    assert "1 page a changed site file reaches" in run.stdout
+
+
+def test_a_config_folder_link_the_pull_request_deletes_brings_the_pages_its_configs_reached(tmp_path):
+    """config -> shared/hugo-config, the site's only config, and the pull request deletes the link: git names the
+    link alone (config, no site file's name), not the config/_default/hugo.toml gone with it, so the page that lost
+    commercial: false passed unchecked (changed-only) or its new warning was held (new-findings-only, check)."""
+    base = {"shared/hugo-config/_default/hugo.toml": _config(False), "content/news/a.md": PAGE}
+    repo, env = linked_pull_request(tmp_path, base, {"config": "shared/hugo-config"}, {})
+    git(repo, "rm", "-q", "config")
+    from test_action import commit_to_pull_request
+
+    commit_to_pull_request(repo, env, "drop the config link")
+    for inputs in ({}, {"changed-only": "false", "new-findings-only": "true"}):
+        run = run_action(repo, env, **{"fail-on": "warning"}, **inputs)
+        assert run.returncode == 1, (inputs, run.stdout + run.stderr)
+        assert "::warning file=content/news/a.md," in run.stdout and "'commercial' is not set" in run.stdout
+    from conftest import run_cli
+
+    cli = run_cli("check", "content", "--fail-on", "warning", "--baseline-commit", "main", cwd=repo)
+    assert cli.code == 1, cli.out + cli.err
+    assert "'commercial' is not set" in cli.out

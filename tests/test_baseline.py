@@ -732,3 +732,106 @@ def test_an_index_page_deleted_where_no_hugo_site_was_makes_no_copy(tmp_path, hu
     assert run.code == 0, run.out + run.err
     assert [kind for _, kind in findings(run)["docs/a.md"]] == ["baseline"] * 3
     assert _copied(trace) is hugo
+
+
+def test_a_page_held_to_its_copy_at_the_commit_is_read_there_with_the_article_its_name_shares(tmp_path):
+    """post.html and post.md share post.meta.yaml's name, post.html has its own post.html.meta.yaml: whether the
+    shared sidecar is another article's is told by post.md, which the commit's copy left out (a page, not one
+    of the held page's own files). post.html's copy there did not read ("two metadata sidecars"), its finding
+    there was not held, and an edit to its sidecar's title failed the run on the finding it always had."""
+    gr = COMPLIANT_META["original_url"]
+    html = (
+        "<h1>The harbour that was sold</h1>\n<p>A long paragraph about a harbour and a sale.</p>\n"
+        f'<p><em>The original source of this article is <a href="{gr}">Global Research</a>.</em></p>\n'
+        "<p>Copyright © Ana Ruiz, Global Research, 2024</p>\n"
+    )
+    own = "".join(f"{key}: {json.dumps(value)}\n" for key, value in {**COMPLIANT_META, "commercial": True}.items())
+    shared = {k: v for k, v in COMPLIANT_META.items() if k != "commercial"}
+    repo = repository(
+        tmp_path,
+        {
+            "post.html": html,
+            "post.html.meta.yaml": own,
+            "post.md": markdown(shared, COMPLIANT_BODY),
+            "post.meta.yaml": "commercial: false\n",
+        },
+    )
+    write(repo / "post.html.meta.yaml", own.replace("was sold", "was sold off"))
+    run = run_cli("check", "--baseline-commit", "HEAD", "--format", "json", ".", cwd=repo)
+    assert run.code == 0, run.out + run.err
+    assert "could not be checked" not in run.err
+    [page] = [r for r in json.loads(run.out)["results"] if r["path"] == "post.html"]
+    assert [(f["rule"], (f["suppressed"] or {}).get("kind")) for f in page["findings"]] == [
+        ("global-research/commercial-permission", "baseline")
+    ]
+
+
+@pytest.mark.parametrize(
+    "config",
+    [
+        "overrides: 5\n",
+        "overrides: true\n",
+        'exclude: ["[z-a]"]\n',
+        'exclude: ["\\\\"]\n',
+        'overrides:\n  - paths: ["[z-a]"]\n    metadata: {commercial: true}\n',
+    ],
+)
+def test_a_commit_config_the_commits_run_refused_is_no_traceback(tmp_path, config):
+    """The commit's copy of an edited config, read for its include, exclude and overrides, was one the commit's run
+    refused: ``overrides: 5`` (iterated: TypeError), a glob the engine cannot read (matched: re.error, pathspec's
+    error); an internal error (exit 2) in check and a traceback in the Action's new-findings-only run."""
+    files = {"posts/ok.md": markdown(COMPLIANT_META, "# Hi\n"), ".reprint-guard.yaml": config}
+    repo, env = make_pull_request(tmp_path, {".reprint-guard.yaml": "exclude:\n  - 'other/**'\n"}, files)
+    run = run_cli("check", "--baseline-commit", "main", ".", cwd=repo)
+    assert run.code in (0, 1) and "internal error" not in run.out + run.err, run.out + run.err
+    action = run_action(repo, env, **{"changed-only": "false", "new-findings-only": "true"})
+    assert action.returncode in (0, 1) and "Traceback" not in action.stderr, action.stdout + action.stderr
+
+
+def test_a_draft_published_by_a_rename_and_a_config_change_together_has_all_its_findings_new(tmp_path):
+    """The commit's config excluded drafts/** and the change both renames drafts/a.md to posts/a.md and edits the
+    config's exclude: the commit's config was matched against the page's new name (posts/a.md, which it took in
+    too), not the one it had there (drafts/a.md, left out), so the commit's run was taken to have checked it and
+    the draft's error was held as old: a pass (--baseline-commit, new-findings-only)."""
+    draft = markdown({**COMPLIANT_META, "commercial": True}, COMPLIANT_BODY)
+    base = {"drafts/a.md": draft, "posts/ok.md": markdown(COMPLIANT_META, COMPLIANT_BODY)}
+    base[".reprint-guard.yaml"] = "exclude:\n  - 'drafts/**'\n"
+    head = {"posts/a.md": draft, ".reprint-guard.yaml": "exclude:\n  - 'other/**'\n"}
+    repo, env = make_pull_request(tmp_path, head, base, deleted=("drafts/a.md",))
+    assert "R100\tdrafts/a.md\tposts/a.md" in git(repo, "diff", "-M", "--name-status", "main")
+    run = run_cli("check", "--baseline-commit", "main", "--format", "json", ".", cwd=repo)
+    assert run.code == 1, run.out + run.err
+    [page] = [r for r in json.loads(run.out)["results"] if r["path"] == "posts/a.md"]
+    assert [(f["rule"], f["suppressed"]) for f in page["findings"]] == [("global-research/commercial-permission", None)]
+    action = run_action(repo, env, **{"changed-only": "false", "new-findings-only": "true"})
+    assert action.returncode == 1, action.stdout + action.stderr
+    assert "::error file=posts/a.md," in action.stdout
+
+
+def test_a_config_that_is_a_link_whose_target_the_change_edits_is_compared_with_the_commits(tmp_path):
+    """.reprint-guard.yaml -> conf/rg.yaml, and the change edits conf/rg.yaml's exclude (drafts/** no longer left
+    out): git names the target's change, not the config's, so the commit's copy of the config was taken as the
+    same, and the draft's error, which the commit's run never checked, was held as old."""
+    draft = markdown({**COMPLIANT_META, "commercial": True}, COMPLIANT_BODY)
+    base = {"drafts/a.md": draft, "posts/ok.md": markdown(COMPLIANT_META, COMPLIANT_BODY)}
+    base["conf/rg.yaml"] = "exclude:\n  - 'drafts/**'\n"
+    repo, env = make_pull_request(tmp_path, {"conf/rg.yaml": "exclude:\n  - 'other/**'\n"}, base)
+    git(repo, "checkout", "-q", "main")
+    (repo / ".reprint-guard.yaml").symlink_to("conf/rg.yaml")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "the config, a link")
+    event = json.loads(Path(env["GITHUB_EVENT_PATH"]).read_text(encoding="utf-8"))
+    event["pull_request"]["base"]["sha"] = git(repo, "rev-parse", "HEAD")
+    Path(env["GITHUB_EVENT_PATH"]).write_text(json.dumps(event), encoding="utf-8")
+    git(repo, "checkout", "-q", "reprints")
+    git(repo, "merge", "-q", "--no-edit", "main")  # the pull request's branch holds the link too
+    event["pull_request"]["head"]["sha"] = git(repo, "rev-parse", "HEAD")
+    Path(env["GITHUB_EVENT_PATH"]).write_text(json.dumps(event), encoding="utf-8")
+    assert (repo / ".reprint-guard.yaml").is_symlink()
+    run = run_cli("check", "--baseline-commit", "main", "--format", "json", ".", cwd=repo)
+    assert run.code == 1, run.out + run.err
+    [page] = [r for r in json.loads(run.out)["results"] if r["path"] == "drafts/a.md"]
+    assert [(f["rule"], f["suppressed"]) for f in page["findings"]] == [("global-research/commercial-permission", None)]
+    action = run_action(repo, env, **{"changed-only": "false", "new-findings-only": "true"})
+    assert action.returncode == 1, action.stdout + action.stderr
+    assert "::error file=drafts/a.md," in action.stdout

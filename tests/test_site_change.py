@@ -896,3 +896,16 @@ def test_the_base_copy_holds_only_what_the_held_pages_reading_needs_and_reads_th
     every = reached.base_findings("HEAD", pages, ".", [], looked_from=str(site))
     assert some == every and set(some) == set(pages)
     assert sum(sum(found.values()) for found in some.values()) >= 4  # findings to compare, not empty results
+
+
+@pytest.mark.parametrize("content_dir", ["../outside", "../.."])
+def test_a_deleted_site_configs_content_folder_out_of_the_repository_brings_nothing(tmp_path, content_dir):
+    """The base copy's contentDir led out of the repository: the workspace's other files (another checkout, the
+    runner's) were walked, read and annotated as pages the pull request's change reaches."""
+    (tmp_path / "outside").mkdir()
+    (tmp_path / "outside/secret.md").write_text(_GONE_PAGE, encoding="utf-8")
+    config = f'baseURL = "https://x.example/"\ncontentDir = "{content_dir}"\n'
+    repo, env = make_pull_request(tmp_path, {}, {"hugo.toml": config, "content/a.md": OLD}, deleted=("hugo.toml",))
+    run = run_action(repo, env, **{"fail-on": "warning"})
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "secret.md" not in run.stdout and "0 changed files" in run.stdout and "reaches" not in run.stdout

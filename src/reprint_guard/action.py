@@ -570,14 +570,22 @@ def _reached(
     not be had (then none is held, and a warning says so). Nothing is read when no changed name is a site
     file's and ``also`` is empty."""
     from .config.site import is_site_file_name
-    from .reached import changed_site_files, gone_reaches, pages_below, pages_of
+    from .reached import changed_site_files, gone_reaches, pages_below, pages_of, site_files_below_links
     from .runner import discover
 
     # a site file that is a link to a changed file is among the changed ones (changed_files)
     names = [name for name in [*changed, *removed] if is_site_file_name(name)]
+    # a config folder link the pull request deleted: the base's site files below it are gone with it
+    names += [name for name in _below_gone_config_links(removed, fork) if name not in names]
+    # a folder link the pull request made or retargeted (config -> shared/b): the site files below it read otherwise
+    names += [name for name in site_files_below_links(changed) if name not in names]
     site_files = changed_site_files(names, fork) if names else []
     # a site config deleted where no site is left to place it (its last config): the base's copy says which
-    gone = gone_reaches([name for name in removed if name in names and name not in site_files], fork)
+    # (or a site file gone below a linked config/ folder, or a link to a file deleted since: git names its target,
+    # changed_files the name through the link, which is in no removed list)
+    gone = gone_reaches(
+        [name for name in names if name not in site_files and (name in removed or not os.path.exists(name))], fork
+    )
     pages: list[str] = []
     if site_files or gone:
 
@@ -616,6 +624,22 @@ def _held_at_base(
         )
         print(command("warning", said, title="reprint-guard"))
     return held
+
+
+def _below_gone_config_links(removed: list[str], fork: str) -> list[str]:
+    """:func:`reprint_guard.reached.below_gone_config_links` for removed names (from the working folder), named
+    from the working folder too."""
+    from .reached import _top_of, below_gone_config_links
+
+    candidates = [name for name in removed if os.path.basename(name).lower() == "config" and not os.path.lexists(name)]
+    if not candidates:
+        return []
+    top = _top_of(os.path.dirname(os.path.abspath(candidates[0])))
+    if top is None:
+        return []
+    inside = {os.path.relpath(os.path.abspath(name), top).replace(os.sep, "/"): name for name in candidates}
+    found = below_gone_config_links(list(inside), fork, top)
+    return [os.path.relpath(os.path.join(top, *name.split("/"))).replace(os.sep, "/") for name in found]
 
 
 def _reached_in_full_run(

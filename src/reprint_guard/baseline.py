@@ -260,33 +260,55 @@ def _config_then(config: str | os.PathLike[str], baseline: Baseline) -> _ConfigT
     import tempfile
     from pathlib import Path
 
+    lexical = _linked_name(os.fspath(config), baseline.top)
     name = _from_top(os.fspath(config), baseline.top)
-    if name is None or name not in baseline.touched or baseline.moved.get(name) != name:
+    then: bytes | None = None
+    if lexical is not None:
+        # a link (.reprint-guard.yaml -> conf/rg.yaml): git names its target's change, not its own; read as the
+        # commit's links led, and compared with the text the run read
+        from .gitrun import show_through_links
+
+        then = show_through_links(os.path.realpath(baseline.top), baseline.commit, lexical)
+        try:
+            with open(config, "rb") as handle:
+                same = then == handle.read()
+        except OSError:
+            same = False
+        if then is None or same:
+            return None
+    elif name is None or name not in baseline.touched or baseline.moved.get(name) != name:
         return None  # the same text (or added since: the commit had no config there, and checked every page)
     from .config.loader import _read
     from .errors import ReprintGuardError
     from .runner import Override, _is_path
-    from .suppressions import config_glob
+    from .suppressions import config_glob, glob_problem
 
     try:
-        text = _git(["show", f"{baseline.commit}:{name}"], baseline.top)
+        text = then if then is not None else _git(["show", f"{baseline.commit}:{name}"], baseline.top)
         with tempfile.TemporaryDirectory(prefix="reprint-guard-config-") as folder:
-            copy = Path(folder, os.path.basename(name))
+            copy = Path(folder, os.path.basename(os.fspath(config)))
             copy.write_bytes(text)
             data, _ = _read(copy)
     except (ReprintGuardError, OSError, RecursionError, ValueError):
         return None
     root = Path(os.path.dirname(os.path.abspath(config)))
 
+    def readable(value: Any) -> bool:
+        # each a text the glob engine reads: one the commit's run refused ([z-a], a lone backslash) is not matched
+        return isinstance(value, list | tuple) and all(
+            isinstance(each, str) and glob_problem(each) is None for each in value
+        )
+
     def globs(key: str) -> tuple[str, ...] | None:
         value = data.get(key) or ()
-        ok = isinstance(value, list | tuple) and all(isinstance(each, str) for each in value)
-        return tuple(map(config_glob, value)) if ok else None
+        return tuple(map(config_glob, value)) if readable(value) else None
 
+    if not isinstance(data, dict) or not isinstance(data.get("overrides") or [], list):
+        return None  # a copy the commit's run refused (overrides: 5): not compared, as one that does not read
     include, exclude = globs("include"), globs("exclude")
     overrides = []
     for each in data.get("overrides") or ():
-        if not isinstance(each, dict) or not isinstance(each.get("paths"), list):
+        if not isinstance(each, dict) or not readable(each.get("paths")):
             return None
         policy = each.get("policy")
         if isinstance(policy, str) and _is_path(policy) and not os.path.isabs(policy):
@@ -299,26 +321,28 @@ def _config_then(config: str | os.PathLike[str], baseline: Baseline) -> _ConfigT
     return _ConfigThen(include, exclude, tuple(overrides))
 
 
-def _config_reads_otherwise(path: str, settings: Any, then: _ConfigThen) -> bool:
+def _config_reads_otherwise(path: str, settings: Any, then: _ConfigThen, old: str | None = None) -> bool:
     """Whether the commit's copy of the run's config (``then``) took the page otherwise than the run's does: left
     it out (``include``, ``exclude``), or gave it other overrides (those whose ``paths`` match it, their policy
-    and metadata)."""
+    and metadata). ``old``: the page's place at the commit, for a page renamed since (the commit's config was
+    matched against that name: ``drafts/a.md``, which it excluded, published as ``posts/a.md``)."""
     from .suppressions import path_matches
 
-    relative = settings.relative(path)
+    now = settings.relative(path)
+    before = settings.relative(old) if old is not None else now
 
-    def within(include: tuple[str, ...], exclude: tuple[str, ...]) -> bool:
+    def within(relative: str, include: tuple[str, ...], exclude: tuple[str, ...]) -> bool:
         if include and not path_matches(relative, *include):
             return False
         return not (exclude and path_matches(relative, *exclude))
 
-    if within(settings.include, settings.exclude) != within(then.include, then.exclude):
+    if within(now, settings.include, settings.exclude) != within(before, then.include, then.exclude):
         return True
 
-    def matching(overrides: Iterable[Any]) -> list[tuple[Any, Any]]:
+    def matching(relative: str, overrides: Iterable[Any]) -> list[tuple[Any, Any]]:
         return [(each.policy, each.metadata) for each in overrides if path_matches(relative, *each.paths)]
 
-    return matching(settings.overrides) != matching(then.overrides)
+    return matching(now, settings.overrides) != matching(before, then.overrides)
 
 
 def _context_changed(
@@ -358,7 +382,9 @@ def _context_changed(
             or _renamed_reads_otherwise(path, name, baseline, settings)
         ):
             found[path] = before
-        elif then is not None and _config_reads_otherwise(path, settings, then):
+        elif then is not None and _config_reads_otherwise(
+            path, settings, then, os.path.join(baseline.top, *before.split("/")) if before != name else None
+        ):
             found[path] = before
             apart.append(name)
     return apart
@@ -465,6 +491,13 @@ def _site_differs(path: str, baseline: Baseline) -> bool:
     from .config.site import site_files
 
     for file in site_files(path):
+        lexical = _linked_name(file, baseline.top)
+        if lexical is not None:
+            # a link (hugo.toml -> conf/site.toml, a linked _index.md or config/ folder): read at the commit as its
+            # links led there (one retargeted since, to a file the commit held unchanged, reads another file)
+            if _gives_differently(file, lexical, baseline, through_links=True):
+                return True
+            continue
         # a link (hugo.toml -> conf/site.toml, a linked _index.md): git names its target's change, not its own
         name = _from_top(os.path.realpath(file) if os.path.islink(file) else file, baseline.top)
         if name is None:
@@ -497,20 +530,45 @@ def _site_files_gone(baseline: Baseline) -> list[str]:
         from .config.site import is_site_file_name
 
         found = []
-        for name in baseline.touched:
-            if name not in baseline.held or not is_site_file_name(name):
-                continue
-            if os.path.lexists(os.path.join(baseline.top, *name.split("/"))):
+        gone = [
+            name
+            for name in baseline.touched
+            if name in baseline.held and not os.path.lexists(os.path.join(baseline.top, *name.split("/")))
+        ]
+        from .reached import below_gone_config_links
+
+        real = os.path.realpath(baseline.top)
+        below = [(name, name) for name in below_gone_config_links(gone, baseline.commit, real)]  # a config link gone
+        for name, shown in [*((name, name) for name in gone), *_gone_through_links(gone, baseline.top), *below]:
+            if not is_site_file_name(shown):
                 continue
             if _another_tools_at(baseline, name):
                 continue  # an application's config.yaml, not a Hugo site's: it gave no page values
-            if _an_index(name) and not _in_a_hugo_site_at(baseline, name):
+            if _an_index(shown) and not _in_a_hugo_site_at(baseline, shown):
                 continue  # a page named _index.md where the commit had no Hugo site: no section's cascade
-            parts = name.split("/")[:-1]
+            parts = shown.split("/")[:-1]
             if len(parts) >= 2 and parts[-2].lower() == "config" and parts[-1].lower() in ("_default", "production"):
                 parts = parts[:-2]  # config/_default/hugo.toml: the site's root is two folders up
             found.append("/".join(parts))
         _GONE[key] = found
+    return found
+
+
+def _gone_through_links(gone: list[str], top: str) -> list[tuple[str, str]]:
+    """Of ``gone`` (files the commit held, deleted since; git's names), each one a symbolic link git tracks leads
+    to, or leads into (a ``config`` folder that is a link to ``shared/hugo-config``), with its name through the
+    link (``config/_default/hugo.toml``): (git's name, the name through the link), both from the top."""
+    if not gone:
+        return []
+    from .reached import linked_names
+
+    real = os.path.realpath(top)
+    found = []
+    for link, name in linked_names([os.path.join(real, *name.split("/")) for name in gone], real).items():
+        shown = os.path.relpath(os.path.abspath(link), real).replace(os.sep, "/")
+        before = os.path.relpath(name, real).replace(os.sep, "/")
+        if not shown.startswith("../") and before in gone:
+            found.append((before, shown))
     return found
 
 
@@ -570,10 +628,23 @@ def _another_tools_at(baseline: Baseline, name: str) -> bool:
 _SITE_CHANGES: dict[tuple[Any, ...], bool] = {}
 
 
-def _gives_differently(file: str, name: str, baseline: Baseline) -> bool:
+def _linked_name(file: str, top: str) -> str | None:
+    """The site file's name from the repository's top as written, not resolved, when a symbolic link is on its way
+    (its own name, or a folder's); None for a file with no link on its way (or one out of the work tree)."""
+    absolute = os.path.abspath(file)
+    if os.path.realpath(absolute) == absolute:
+        return None
+    relative = os.path.relpath(absolute, os.path.realpath(top))
+    if relative == os.curdir or relative == os.pardir or relative.startswith(os.pardir + os.sep):
+        return None
+    return relative.replace(os.sep, "/")
+
+
+def _gives_differently(file: str, name: str, baseline: Baseline, through_links: bool = False) -> bool:
     """Whether the site file as the run reads it (the working copy) gives its pages other values than the
     commit's copy does: an ``_index.md`` whose title changed, not its cascade, leaves its pages' findings
-    comparable. Asked once a process for each file."""
+    comparable. Asked once a process for each file. ``through_links``: ``name`` holds a link, followed as the
+    commit held it (:func:`reprint_guard.gitrun.show_through_links`)."""
     if not baseline.commit:
         return True
     try:
@@ -585,10 +656,15 @@ def _gives_differently(file: str, name: str, baseline: Baseline) -> bool:
     if found is None:
         from .config.site import gives_differently
 
-        try:
-            before = _git(["show", f"{baseline.commit}:{name}"], baseline.top) if name in baseline.held else None
-        except UsageError:
-            before = None
+        if through_links:
+            from .gitrun import show_through_links
+
+            before = show_through_links(os.path.realpath(baseline.top), baseline.commit, name)
+        else:
+            try:
+                before = _git(["show", f"{baseline.commit}:{name}"], baseline.top) if name in baseline.held else None
+            except UsageError:
+                before = None
         try:
             with open(file, "rb") as handle:
                 now: bytes | None = handle.read()

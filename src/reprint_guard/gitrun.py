@@ -33,10 +33,11 @@ class GitRun(NamedTuple):
         return [line for line in os.fsdecode(self.stderr).splitlines() if line.strip()]
 
 
-def run_git(*args: str, cwd: str | None = None, timeout: float = GIT_TIMEOUT) -> GitRun:
-    """``git *args``, run in ``cwd`` (else the working folder); never raises for git's sake."""
+def run_git(*args: str, cwd: str | None = None, timeout: float = GIT_TIMEOUT, input: bytes | None = None) -> GitRun:
+    """``git *args``, run in ``cwd`` (else the working folder), ``input`` its standard input; never raises for
+    git's sake."""
     try:
-        proc = subprocess.run(["git", *args], capture_output=True, check=False, timeout=timeout, cwd=cwd)
+        proc = subprocess.run(["git", *args], capture_output=True, check=False, timeout=timeout, cwd=cwd, input=input)
     except subprocess.TimeoutExpired:
         return GitRun(-1, b"", b"", f"git took longer than {timeout:g} s")
     except (OSError, subprocess.SubprocessError) as exc:
@@ -60,3 +61,28 @@ def tracked_links(where: str) -> tuple[str, list[str]] | None:
         if entry.startswith(b"120000"):
             links.append(os.path.join(root, os.fsdecode(entry.partition(b"\t")[2])))
     return root, links
+
+
+def show_through_links(top: str, commit: str, name: str) -> bytes | None:
+    """The text ``name`` (from the repository's top ``top``, a link or in a linked folder: ``hugo.toml ->
+    conf/a.toml``, ``config -> shared/hugo-config``) read as at ``commit``: each link on its way followed as the
+    commit held it (``git cat-file --follow-symlinks``), not as the work tree holds it now (a link retargeted
+    since reads another file). None when the commit holds nothing readable there (no such file, a link out of
+    the repository, to nothing or in a loop), or git cannot say."""
+    if "\n" in name or "\r" in name:
+        return None  # a batch names one object a line
+    shown = run_git(
+        "-C",
+        top,
+        "cat-file",
+        "--batch",
+        "--follow-symlinks",
+        input=os.fsencode(f"{commit}:{name}\n"),
+    )
+    if not shown.ok:
+        return None
+    head, _, rest = shown.stdout.partition(b"\n")
+    fields = head.split()
+    if len(fields) != 3 or fields[1] != b"blob" or not fields[2].isdigit():
+        return None  # "missing", "dangling", "loop", "symlink" (out of the tree), "notdir"
+    return rest[: int(fields[2])]

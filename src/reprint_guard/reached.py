@@ -36,6 +36,29 @@ def _show(commit: str | None, name: str) -> bytes | None:
     return proc.stdout if proc.ok else None
 
 
+def _through_a_link(name: str) -> bool:
+    """Whether the file's name holds a symbolic link (its own, or a folder's on its way)."""
+    return os.path.realpath(name) != os.path.abspath(name)
+
+
+def _show_then(commit: str, name: str) -> bytes | None:
+    """The text ``name`` (a link, or in a linked folder) had at ``commit``, its links followed as the commit held
+    them (:func:`reprint_guard.gitrun.show_through_links`)."""
+    from .gitrun import show_through_links
+
+    here = os.path.dirname(os.path.abspath(name))
+    while not os.path.isdir(here) and os.path.dirname(here) != here:
+        here = os.path.dirname(here)
+    shown = run_git("-C", here, "rev-parse", "--show-toplevel")
+    if not shown.ok:
+        return None
+    top = os.path.realpath(os.fsdecode(shown.stdout.strip()))
+    inside = os.path.relpath(os.path.abspath(name), top)
+    if inside == os.curdir or inside.startswith(os.pardir):
+        return None
+    return show_through_links(top, commit, inside.replace(os.sep, "/"))
+
+
 def _read(name: str) -> bytes | None:
     try:
         with open(name, "rb") as handle:
@@ -55,10 +78,12 @@ def changed_site_files(names: Iterable[str], before: str | None, after: str | No
         if not is_site_file_name(name) or reach(name) is None:
             continue
         if before is not None:
-            # a link (hugo.toml -> conf/site.toml) is read through: its target's text at both commits
+            # a link (hugo.toml -> conf/site.toml; a linked config/ folder) is read through: at the commit as the
+            # commit's links lead (one retargeted since, hugo.toml -> conf/b.toml, reads another file there)
             source = os.path.realpath(name) if os.path.islink(name) else name
             now = _read(source) if after is None else _show(after, source)
-            if not gives_differently(name, _show(before, source), now):
+            then = _show_then(before, name) if _through_a_link(name) else _show(before, source)
+            if not gives_differently(name, then, now):
                 continue
         found.append(name)
     return found
@@ -103,6 +128,27 @@ def linked_names(names: Iterable[str], where: str) -> dict[str, str]:
     return found
 
 
+def site_files_below_links(names: Iterable[str]) -> list[str]:
+    """The site files (named from the working folder, through the link) in each of ``names`` (changed files) that
+    is a symbolic link to a folder, and in its ``_default/`` and ``production/`` folders: a ``config`` folder made
+    a link, or retargeted (``config -> shared/b``), is in the diff under its own name alone, the
+    ``_default/hugo.toml`` below it in none. Three folders listed a link, never a walk (a link to ``/``); a page
+    below a linked folder is not walked either, so no ``_index`` page deeper down is looked for."""
+    from .config.site import is_site_file_name
+
+    found: list[str] = []
+    for name in names:
+        if not (os.path.islink(name) and os.path.isdir(name)):
+            continue
+        for folder in (name, os.path.join(name, "_default"), os.path.join(name, "production")):
+            try:
+                listed = sorted(os.listdir(folder))
+            except OSError:
+                continue
+            found += [_here(path) for each in listed if is_site_file_name(path := os.path.join(folder, each))]
+    return found
+
+
 def _here(path: str) -> str:
     """A whole path named from the working folder, with "/" (as the Action's changed files are)."""
     return os.path.relpath(path).replace(os.sep, "/")
@@ -114,8 +160,8 @@ def gone_reaches(names: Iterable[str], commit: str) -> list[str]:
     site's last config, or a config folder's file :func:`changed_site_files` cannot place): read from the
     commit's copy of the file, which says which site it was. A Hugo config reached its site's content folder
     (the copy's ``contentDir``, else the site's now, else ``content``), Jekyll's ``_config.yml`` its own folder; a
-    ``config.*`` that was some other tool's (no ``baseURL``, no ``markup``), a section's ``_index`` page, and a
-    folder that is gone reach none."""
+    ``config.*`` that was some other tool's (no ``baseURL``, no ``markup``), a section's ``_index`` page, a
+    folder that is gone, and one out of the repository (a ``contentDir`` of ``../..``) reach none."""
     from pathlib import Path
 
     from .config.init import _dig, another_tools
@@ -125,9 +171,12 @@ def gone_reaches(names: Iterable[str], commit: str) -> list[str]:
     for name in names:
         whole = os.path.abspath(name)
         folder, low = os.path.dirname(whole), os.path.basename(whole).lower()
-        if not is_site_file_name(name) or low in _INDEX_NAMES or os.path.lexists(whole):
+        if not is_site_file_name(name) or low in _INDEX_NAMES or os.path.exists(whole):
+            continue  # (a link to a file deleted since, hugo.toml -> conf/site.toml, is as gone: it reads nothing)
+        top = _top_of(folder)
+        if top is None:
             continue
-        data = _show_gone(commit, whole)
+        data = _show_gone(commit, whole, top)
         if data is None:
             continue
         try:
@@ -153,22 +202,56 @@ def gone_reaches(names: Iterable[str], commit: str) -> list[str]:
                 site = _site_of(root)
                 left = site is not None and site.kind == "hugo" and site.root == root
                 reached = site.content if left and site is not None else os.path.join(root, "content")
+        real = os.path.realpath(reached)
+        if real != top and not real.startswith(top + os.sep):
+            continue  # a contentDir out of the repository (../.., /): the workspace's other files are no page of its
         if os.path.isdir(reached) and reached not in found:
             found.append(reached)
     return [os.path.relpath(folder) for folder in found]
 
 
-def _show_gone(commit: str, whole: str) -> bytes | None:
-    """The commit's copy of a file deleted since (its folder may be gone too: git is asked from the nearest
-    folder left)."""
-    here, parts = os.path.dirname(whole), [os.path.basename(whole)]
-    while not os.path.isdir(here):
-        here, part = os.path.split(here)
-        if not part:
-            return None
-        parts.insert(0, part)
-    proc = run_git("-C", here, "show", f"{commit}:./{'/'.join(parts)}")
-    return proc.stdout if proc.ok else None
+def below_gone_config_links(names: Iterable[str], commit: str, top: str) -> list[str]:
+    """Of ``names`` (from the repository's top ``top``, deleted since ``commit``), each ``config`` that was a
+    symbolic link to a folder (``config -> shared/hugo-config``, the link deleted): the site files the commit held
+    below it (its ``_default/`` and ``production/`` files), named through it (``config/_default/hugo.toml``).
+    git names the link alone, not the site config deleted with it."""
+    from .config.site import is_site_file_name
+
+    found: list[str] = []
+    for name in names:
+        if name.rpartition("/")[2].lower() != "config" or "\n" in name:
+            continue
+        for sub in ("_default", "production"):
+            asked = os.fsencode(f"{commit}:{name}/{sub}\n")
+            shown = run_git("-C", top, "cat-file", "--batch-check", "--follow-symlinks", input=asked)
+            fields = shown.stdout.split() if shown.ok else []
+            if len(fields) < 2 or fields[1] != b"tree":
+                continue
+            listed = run_git("-C", top, "ls-tree", "-z", "--name-only", fields[0].decode())
+            for each in listed.stdout.split(b"\0") if listed.ok else ():
+                file = f"{name}/{sub}/{os.fsdecode(each)}"
+                if each and is_site_file_name(file):
+                    found.append(file)
+    return found
+
+
+def _top_of(folder: str) -> str | None:
+    """The real top of the repository holding ``folder`` (gone, perhaps: asked from the nearest folder left)."""
+    while not os.path.isdir(folder) and os.path.dirname(folder) != folder:
+        folder = os.path.dirname(folder)
+    shown = run_git("-C", folder, "rev-parse", "--show-toplevel")
+    return os.path.realpath(os.fsdecode(shown.stdout.strip())) if shown.ok else None
+
+
+def _show_gone(commit: str, whole: str, top: str) -> bytes | None:
+    """The commit's copy of a file deleted since (its folder may be gone too), read as the commit's links led (a
+    ``hugo.toml`` that was a link to ``conf/site.toml``, deleted since: the commit's ``conf/site.toml``)."""
+    from .gitrun import show_through_links
+
+    inside = os.path.relpath(whole, top)
+    if inside == os.curdir or inside.startswith(os.pardir):
+        return None
+    return show_through_links(top, commit, inside.replace(os.sep, "/"))
 
 
 def pages_below(folders: Iterable[str], walk: Callable[[str], Iterable[str]], skip: Iterable[str] = ()) -> list[str]:
@@ -349,19 +432,24 @@ _TEXT_SUFFIXES += (".toml", ".txt")
 def _reading_needs(pages: Iterable[str]) -> Callable[[str], bool]:
     """Whether the check of ``pages`` (named from the repository's top) in a commit's copy reads a file (named as
     git lists it): any file but a page or a metadata sidecar (configs, site files, policies, CMS envelopes), and
-    of those, the pages themselves, their sidecars, and the ``_index`` and ``index`` pages of their folders and
-    the folders above them (a Hugo section's cascade, a leaf bundle). A page is read with its own sidecar and its
-    site's files alone, never another page: the other pages of a 40,000-page site are not copied for one."""
+    of those, the pages themselves, their sidecars, the articles their names share (``post.md`` beside
+    ``post.html``, which tells whose ``post.meta.yaml`` is), and the ``_index`` and ``index`` pages of their
+    folders and the folders above them (a Hugo section's cascade, a leaf bundle). A page is read with its own
+    sidecar and its site's files alone, never another page: the other pages of a 40,000-page site are not
+    copied for one."""
     import posixpath
 
     from .config.site import PAGE_SUFFIXES
-    from .readers import SIDECAR_SUFFIXES, sidecar_names
+    from .readers import SIDECAR_SUFFIXES, SUFFIX_FORMATS, sidecar_names
 
     own: set[str] = set()
     folders: set[str] = set()
     for page in pages:
         name = page.replace(os.sep, "/")
         own.update((name, *sidecar_names(name)))
+        # the articles its name shares (post.md beside post.html): whether post.meta.yaml is another's as well
+        stem = posixpath.splitext(name)[0]
+        own.update(stem + suffix for suffix in SUFFIX_FORMATS)
         folder = posixpath.dirname(name)
         while folder not in folders:
             folders.add(folder)
@@ -405,7 +493,8 @@ def _copy_of(
         if len(fields) != 3 or fields[1] != b"blob":
             continue  # a submodule's commit: no file of this repository's
         path = os.fsdecode(name)
-        if path.lower().endswith(_TEXT_SUFFIXES):
+        # a link whatever its name: a config/ folder's (config -> shared/hugo-config) has no suffix
+        if path.lower().endswith(_TEXT_SUFFIXES) or fields[0] == b"120000":
             wanted.append((fields[0].decode(), fields[2].decode(), path))
     if needs is not None and not any(mode == "120000" for mode, _, _ in wanted):
         wanted = [entry for entry in wanted if needs(entry[2])]
@@ -454,6 +543,8 @@ def _copy_of(
             proc.stdout.close()
         if proc.wait() != 0:
             return False
+    folders: dict[str, str] = {}  # a link to a folder of the copy -> that folder
+    later: dict[str, str] = {}  # a link to a file of no folder written yet (hugo.toml -> config/_default/x.toml)
     for place in links:
         lands = links[place]
         for _ in range(40):  # a link to a link, as the kernel follows them (and gives up on a loop)
@@ -461,13 +552,44 @@ def _copy_of(
                 break
             lands = links[lands]
         if lands in written and place not in written:
-            try:
-                os.makedirs(os.path.dirname(place), exist_ok=True)
-                shutil.copyfile(lands, place)
-            except OSError:
-                continue
-            written.add(place)
+            _copied(lands, place, written)
+        elif lands not in written and lands.startswith(whole + os.sep) and not place.startswith(lands + os.sep):
+            folders[place] = lands  # not a folder above it (config -> ..): that would copy the copy into itself
+            later[place] = lands
+    if folders:
+        _copy_linked_folders(folders, written, whole)
+        for place, lands in later.items():  # through a folder link now written as files
+            if lands in written and place not in written:
+                _copied(lands, place, written)
     return True
+
+
+def _copied(source: str, place: str, written: set[str]) -> None:
+    """Copy a file of the copy to ``place`` (a link's), told to ``written``; nothing when it cannot be made."""
+    try:
+        os.makedirs(os.path.dirname(place), exist_ok=True)
+        shutil.copyfile(source, place)
+    except OSError:
+        return
+    written.add(place)
+
+
+def _copy_linked_folders(folders: dict[str, str], written: set[str], whole: str) -> None:
+    """Write below each link to a folder of a commit's copy (``whole``; ``config -> shared/hugo-config``: its place
+    -> the folder) the copy's files in that folder, as the link shows them (``config/_default/hugo.toml``), each
+    told to ``written``: a site's config folder that is a link is read at the commit as there. Only the files
+    written from the commit are copied (a link's copy holds files, never a link, nor another link's copies)."""
+    below: dict[str, list[str]] = {}
+    for file in written:
+        folder = os.path.dirname(file)
+        while folder.startswith(whole + os.sep):
+            below.setdefault(folder, []).append(file)
+            folder = os.path.dirname(folder)
+    for place, lands in folders.items():
+        for file in below.get(lands, ()):
+            copy = os.path.join(place, os.path.relpath(file, lands))
+            if copy not in written:
+                _copied(file, copy, written)
 
 
 def _written(source: Any, size: int, target: str) -> bool:
