@@ -34,6 +34,7 @@ from .loader import (
     policy_files,
     policy_source,
     read_policy_file,
+    read_policy_once,
     said_twice,
     schema_errors,
 )
@@ -458,14 +459,15 @@ def _misspelt_fields(raw: RawPolicy, index: int, data: dict[str, Any]) -> list[R
     return problems
 
 
-def validate_file(path: Path, extra: tuple[str, ...] = ()) -> list[ReprintGuardError]:
+def validate_file(path: Path, extra: tuple[str, ...] = (), run: Run | None = None) -> list[ReprintGuardError]:
     """All problems found in one policy file (empty when it is valid). ``extra``: folders or files of the
-    user's other policies, which this one may extend (``--rules-dir``, the config's ``policies``)."""
+    user's other policies, which this one may extend (``--rules-dir``, the config's ``policies``); ``run``:
+    what a run validating several files read of them, kept for the next."""
     other = _not_a_policy(path)
     if other is not None:
         return [PolicyError(f"not a policy: {other}", path=str(path))]
     try:
-        raw = read_policy_file(path, validate=False)
+        raw = read_policy_once(path, validate=False)
     except ReprintGuardError as exc:
         return [exc]
     other = _other_yaml(raw.data, path)
@@ -479,7 +481,7 @@ def validate_file(path: Path, extra: tuple[str, ...] = ()) -> list[ReprintGuardE
         return problems
     disabled = _disabled_with_more(raw)  # loading ignores the rest: told, but no bar to the checks below
     own_id = raw.data.get("id")
-    readable, broken = _readable_raws(extra, path)
+    readable, broken = _readable_raws(extra, path, run)
     mine = [r for r in readable if r.data.get("id") != own_id]
     twins = sorted({_as_named(str(r.path), path) for r in readable if r.data.get("id") == own_id})
     if twins:
@@ -505,7 +507,7 @@ def validate_file(path: Path, extra: tuple[str, ...] = ()) -> list[ReprintGuardE
         return [*disabled, exc, *broken]  # an unknown parent may be one of these, unreadable
     except RecursionError:  # followed one parent at a time, a chain of hundreds is deeper than Python goes
         return [raw.error("its 'extends' chain is too long to follow (hundreds of policies deep)", ["extends"])]
-    problems += _shared_domains(raw, mine)
+    problems += _shared_domains(raw, mine, run)
     problems += _placeholder_typos(raw)
     policy = policies.get(str(raw.data["id"]))
     problems += _placeholders_not_filled(raw, policy)
@@ -625,17 +627,29 @@ def _other_yaml(data: Any, path: Path) -> str | None:
     return None
 
 
-def _readable_raws(extra: tuple[str, ...], own: Path) -> tuple[list[RawPolicy], list[ReprintGuardError]]:
+def _readable_raws(
+    extra: tuple[str, ...], own: Path, run: Run | None = None
+) -> tuple[list[RawPolicy], list[ReprintGuardError]]:
     """The user's other policies that read and pass their schema, and the errors of those that do not: one
     that is broken is its own file's problem, told only when a policy being validated needs it. A folder
     or file named that does not exist, or a folder with no policy file, is an error, as it is to ``check``."""
-    raws, broken = [], []
+    raws: list[RawPolicy] = []
+    broken: list[ReprintGuardError] = []
     try:
         mine = os.stat(own)
         own_file = (mine.st_dev, mine.st_ino)
     except OSError:
         own_file = None
     for item in extra:
+        if run is not None:  # each item's files read once a run, not once a file validated
+            for what, found in run.source(item):
+                if what is not None and what == own_file:
+                    continue
+                if isinstance(found, ReprintGuardError):
+                    broken.append(found)
+                else:
+                    raws.append(found)
+            continue
         for file in policy_source(item):
             try:
                 raws.append(_read_once(file, skip=own_file))
@@ -648,6 +662,58 @@ def _readable_raws(extra: tuple[str, ...], own: Path) -> tuple[list[RawPolicy], 
 
 class _Skipped(Exception):
     """The file is the policy being validated (the same file, under any name)."""
+
+
+class Run:
+    """What one ``validate`` of several files reads once for all of them, not once a file (a folder of 500
+    took minutes): each folder's or file's policies as :func:`_readable_raws` reads them, the domains each
+    claims, and the policy set of ``everyone`` (``--rules-dir``'s and the files named: each file's
+    ``extra`` and the file itself, the same files whichever is validated) that the notes are found in."""
+
+    def __init__(self, everyone: tuple[str, ...]) -> None:
+        self.everyone = everyone
+        self._sources: dict[str, list[tuple[tuple[int, int] | None, RawPolicy | ReprintGuardError]]] = {}
+        self._claims: dict[int, tuple[RawPolicy, list[str]]] = {}
+        self._set: list[PolicySet | ReprintGuardError] = []
+
+    def source(self, item: str) -> list[tuple[tuple[int, int] | None, RawPolicy | ReprintGuardError]]:
+        """``item``'s policy files, each as (device, inode) or None, and as read (or why not)."""
+        found = self._sources.get(item)
+        if found is None:
+            found = []
+            for file in policy_source(item):  # its error (no such folder) is raised each time, as before
+                try:
+                    status = file.stat()
+                    what: tuple[int, int] | None = (status.st_dev, status.st_ino)
+                except OSError:
+                    what = None
+                try:
+                    found.append((what, _read_once(file)))
+                except ReprintGuardError as exc:
+                    found.append((what, exc))
+            self._sources[item] = found
+        return found
+
+    def claims(self, raw: RawPolicy) -> list[str]:
+        """The domains ``raw`` claims, as matched."""
+        kept = self._claims.get(id(raw))
+        if kept is None or kept[0] is not raw:
+            kept = self._claims[id(raw)] = (raw, [key for _, key in claimed_domains(raw)])
+        return kept[1]
+
+    def policies(self) -> PolicySet:
+        """The policy set of ``everyone``, made once (its error too)."""
+        from .loader import policy_set
+
+        if not self._set:
+            try:
+                self._set.append(policy_set(self.everyone))
+            except ReprintGuardError as exc:
+                self._set.append(exc)
+        found = self._set[0]
+        if isinstance(found, ReprintGuardError):
+            raise found
+        return found
 
 
 #: Each policy file read while validating, by what it is (device, inode), size and time, and whether it was
@@ -669,7 +735,7 @@ def _read_once(file: Path, *, skip: tuple[int, int] | None = None, validate: boo
     found = _READ.get(key)
     if found is None:
         try:
-            found = read_policy_file(file, validate=validate)
+            found = read_policy_once(file, validate=validate)  # its bytes read once, by whichever name
         except ReprintGuardError as exc:
             found = exc
         _READ[key] = found
@@ -689,7 +755,7 @@ def bundled_id_replaced(path: Path) -> str | None:
     return str(own)
 
 
-def replaced_rules(path: Path, extra: tuple[str, ...] = ()) -> list[str]:
+def replaced_rules(path: Path, extra: tuple[str, ...] = (), run: Run | None = None) -> list[str]:
     """The rules a valid policy's own replace in the policy it extends with another check type, each said: a
     rule written under an inherited id takes the inherited one's place whole (a text rule named ``no-paywall``
     drops the parent's metadata rule of that id), which an author meaning to add a rule beside it would not
@@ -705,7 +771,7 @@ def replaced_rules(path: Path, extra: tuple[str, ...] = ()) -> list[str]:
     if bundled is not None and _same_file(Path(bundled.path), path):  # a bundled policy's, replaced by design
         return []
     try:
-        policies = policy_set((*extra, str(path)))
+        policies = run.policies() if run is not None else policy_set((*extra, str(path)))
         policy = policies.get(str(own))
         parent = policies.get(policy.extends) if policy.extends else None
     except ReprintGuardError:
@@ -721,7 +787,7 @@ def replaced_rules(path: Path, extra: tuple[str, ...] = ()) -> list[str]:
     return said
 
 
-def idle_disables(path: Path, extra: tuple[str, ...] = ()) -> list[str]:
+def idle_disables(path: Path, extra: tuple[str, ...] = (), run: Run | None = None) -> list[str]:
     """What the bundled policies built on a valid policy that takes a bundled id turn off and it has no rule
     of, each said: nothing to turn off, so they load, but the author may have meant to keep such a rule."""
     own = bundled_id_replaced(path)
@@ -730,7 +796,7 @@ def idle_disables(path: Path, extra: tuple[str, ...] = ()) -> list[str]:
     from .loader import policy_set
 
     try:
-        policies = policy_set((*extra, str(path)))
+        policies = run.policies() if run is not None else policy_set((*extra, str(path)))
         for _ in policies:  # each resolved, so each bundled policy's disables are met
             pass
     except ReprintGuardError:
@@ -759,9 +825,12 @@ def _bundled() -> list[RawPolicy]:
     return [_read_once(file, validate=False) for file in policy_files(bundled_rules_dir())]
 
 
-def _shared_domains(raw: RawPolicy, mine: list[RawPolicy]) -> list[PolicyError]:
+def _shared_domains(raw: RawPolicy, mine: list[RawPolicy], run: Run | None = None) -> list[PolicyError]:
     """A domain this policy claims that another policy of the user's claims too (``check`` refuses that)."""
-    claimed = {key: other.data.get("id") for other in reversed(mine) for _, key in claimed_domains(other)}
+    if run is not None:
+        claimed = {key: other.data.get("id") for other in reversed(mine) for key in run.claims(other)}
+    else:
+        claimed = {key: other.data.get("id") for other in reversed(mine) for _, key in claimed_domains(other)}
     return [
         raw.error(
             f"applies_to: {claimed_name(raw, index)} is claimed by policy {claimed[key]!r} too", ["applies_to", index]
