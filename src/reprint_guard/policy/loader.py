@@ -1459,10 +1459,12 @@ def _user_raws(extra: tuple[str, ...]) -> list[RawPolicy]:
     """The user's policy files (``--policy FILE``, ``--rules-dir``, the config's ``policies``), validated."""
     raws: list[RawPolicy] = []
     seen: dict[str, Path] = {}  # each file once, though named twice (--policy FILE inside a --rules-dir)
+    files: set[Path] = set()
     for item in extra:
         for file in policy_source(item):
             resolved = file.resolve()
-            if resolved not in seen.values():
+            if resolved not in files:
+                files.add(resolved)
                 raw = read_policy_once(file)
                 _unique_id(raw, seen, resolved)
                 raws.append(raw)

@@ -640,16 +640,9 @@ def _readable_raws(
         own_file = (mine.st_dev, mine.st_ino)
     except OSError:
         own_file = None
+    if run is not None:  # each file read once a run, not once a file validated
+        return run.readable(own_file)
     for item in extra:
-        if run is not None:  # each item's files read once a run, not once a file validated
-            for what, found in run.source(item):
-                if what is not None and what == own_file:
-                    continue
-                if isinstance(found, ReprintGuardError):
-                    broken.append(found)
-                else:
-                    raws.append(found)
-            continue
         for file in policy_source(item):
             try:
                 raws.append(_read_once(file, skip=own_file))
@@ -664,42 +657,56 @@ class _Skipped(Exception):
     """The file is the policy being validated (the same file, under any name)."""
 
 
+#: A policy file of a run: its (device, inode), or None when it could not be looked at, and as read (or why not).
+_Entry = tuple[tuple[int, int] | None, RawPolicy | ReprintGuardError]
+
+
 class Run:
     """What one ``validate`` of several files reads once for all of them, not once a file (a folder of 500
-    took minutes): each folder's or file's policies as :func:`_readable_raws` reads them, the domains each
-    claims, and the policy set of ``everyone`` (``--rules-dir``'s and the files named: each file's
-    ``extra`` and the file itself, the same files whichever is validated) that the notes are found in."""
+    took minutes). ``everyone``: ``--rules-dir``'s folders and files, then the files named; each file is
+    validated with ``extra`` those but itself (its own file is left out as :func:`_readable_raws` leaves it
+    out, by what it is), so the other policies' files, read in that order, are these less its own; the
+    policy set the notes are found in is the same for every file (``extra`` and the file itself)."""
 
     def __init__(self, everyone: tuple[str, ...]) -> None:
         self.everyone = everyone
-        self._sources: dict[str, list[tuple[tuple[int, int] | None, RawPolicy | ReprintGuardError]]] = {}
-        self._claims: dict[int, tuple[RawPolicy, list[str]]] = {}
+        self._files: list[_Entry] | None = None
+        self._claimants: dict[str, list[tuple[tuple[int, int] | None, RawPolicy]]] = {}
         self._set: list[PolicySet | ReprintGuardError] = []
 
-    def source(self, item: str) -> list[tuple[tuple[int, int] | None, RawPolicy | ReprintGuardError]]:
-        """``item``'s policy files, each as (device, inode) or None, and as read (or why not)."""
-        found = self._sources.get(item)
-        if found is None:
-            found = []
-            for file in policy_source(item):  # its error (no such folder) is raised each time, as before
-                try:
-                    status = file.stat()
-                    what: tuple[int, int] | None = (status.st_dev, status.st_ino)
-                except OSError:
-                    what = None
-                try:
-                    found.append((what, _read_once(file)))
-                except ReprintGuardError as exc:
-                    found.append((what, exc))
-            self._sources[item] = found
-        return found
+    def _entries(self) -> list[_Entry]:
+        if self._files is None:
+            files: list[_Entry] = []
+            for item in self.everyone:
+                for file in policy_source(item):  # its error (no such folder) raised, as for each file
+                    try:
+                        status = file.stat()
+                        what: tuple[int, int] | None = (status.st_dev, status.st_ino)
+                    except OSError:
+                        what = None
+                    try:
+                        files.append((what, _read_once(file)))
+                    except ReprintGuardError as exc:
+                        files.append((what, exc))
+            for what, found in files:  # the first claimant of a domain is the one named
+                if not isinstance(found, ReprintGuardError):
+                    for _, key in claimed_domains(found):
+                        self._claimants.setdefault(key, []).append((what, found))
+            self._files = files
+        return self._files
 
-    def claims(self, raw: RawPolicy) -> list[str]:
-        """The domains ``raw`` claims, as matched."""
-        kept = self._claims.get(id(raw))
-        if kept is None or kept[0] is not raw:
-            kept = self._claims[id(raw)] = (raw, [key for _, key in claimed_domains(raw)])
-        return kept[1]
+    def readable(self, own: tuple[int, int] | None) -> tuple[list[RawPolicy], list[ReprintGuardError]]:
+        """:func:`_readable_raws` of a file of the run, ``own`` its (device, inode)."""
+        theirs = [found for what, found in self._entries() if what is None or what != own]
+        broken = [found for found in theirs if isinstance(found, ReprintGuardError)]
+        return [found for found in theirs if not isinstance(found, ReprintGuardError)], broken
+
+    def claimant(self, key: str, own: tuple[int, int] | None, own_id: Any) -> Any:
+        """The id of the first of the other policies (of another id) that claims the domain ``key``, or None."""
+        for what, other in self._claimants.get(key, ()):
+            if (what is None or what != own) and other.data.get("id") != own_id:
+                return other.data.get("id")
+        return None
 
     def policies(self) -> PolicySet:
         """The policy set of ``everyone``, made once (its error too)."""
@@ -827,8 +834,15 @@ def _bundled() -> list[RawPolicy]:
 
 def _shared_domains(raw: RawPolicy, mine: list[RawPolicy], run: Run | None = None) -> list[PolicyError]:
     """A domain this policy claims that another policy of the user's claims too (``check`` refuses that)."""
-    if run is not None:
-        claimed = {key: other.data.get("id") for other in reversed(mine) for key in run.claims(other)}
+    if run is not None:  # the same, found among the run's policies claiming each domain
+        try:
+            status = os.stat(raw.path)
+            own: tuple[int, int] | None = (status.st_dev, status.st_ino)
+        except OSError:
+            own = None
+        keys = {key for _, key in claimed_domains(raw)}
+        found = {key: run.claimant(key, own, raw.data.get("id")) for key in keys}
+        claimed = {key: other for key, other in found.items() if other is not None}
     else:
         claimed = {key: other.data.get("id") for other in reversed(mine) for _, key in claimed_domains(other)}
     return [
