@@ -99,13 +99,64 @@ def read_policy_file(path: Path, *, validate: bool = True) -> RawPolicy:
     try:
         if not stat.S_ISREG(os.stat(path).st_mode):  # a device or a named pipe: read, it may never end
             raise PolicyError("not a regular file, so not read as a policy", path=name)
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_POLICY_BYTES + 1)  # no further than the limit, whatever the file claims
+        data = _policy_bytes(path)
     except OSError as exc:
         raise PolicyError(f"cannot read policy: {exc.strerror or exc}", path=name) from None
+    return _parsed(data, name, validate=validate)
+
+
+def _policy_bytes(path: Path) -> bytes:
+    with open(path, "rb") as handle:
+        return handle.read(MAX_POLICY_BYTES + 1)  # no further than the limit, whatever the file claims
+
+
+def _parsed(data: bytes, name: str, *, validate: bool) -> RawPolicy:
     if len(data) > MAX_POLICY_BYTES:
         raise PolicyError(f"policy file larger than {MAX_POLICY_BYTES // 1024} KiB", path=name)
     return raw_policy(decoded(data, name, "policy", PolicyError), name, validate=validate)
+
+
+#: Each policy file's bytes as last read, by what it is (device, inode), with the size and time they were read
+#: at: ``validate DIR`` asked for every policy of the folder with each of its files (as its neighbours, and in
+#: the policy set its notes are found in), so a folder of 500 read 250,000 files. Read again once the file
+#: changes; forgotten by :func:`reload_policies`.
+_BYTES: dict[tuple[int, int], tuple[int, int, bytes]] = {}
+#: And what each was read as: by what it is, the name it was read by (its errors' place) and whether it was
+#: held to the schema; with the size and time, and the policy (or the error).
+_READS: dict[tuple[int, int, str, bool], tuple[int, int, RawPolicy | ReprintGuardError]] = {}
+
+
+def read_policy_once(path: Path, *, validate: bool = True) -> RawPolicy:
+    """:func:`read_policy_file`, its file read (and parsed, and checked) once while its size, time and inode
+    stay the same; its error too."""
+    try:
+        status = os.stat(path)
+    except OSError:
+        return read_policy_file(path, validate=validate)  # says why it cannot be read, at the file
+    if not stat.S_ISREG(status.st_mode):
+        return read_policy_file(path, validate=validate)
+    name = str(path)
+    version = (status.st_size, status.st_mtime_ns)
+    key = (status.st_dev, status.st_ino, name, validate)
+    kept = _READS.get(key)
+    if kept is None or kept[:2] != version:
+        read = _BYTES.get(key[:2])
+        if read is None or read[:2] != version:
+            try:
+                read = (*version, _policy_bytes(path))
+            except OSError as exc:
+                raise PolicyError(f"cannot read policy: {exc.strerror or exc}", path=name) from None
+            _BYTES[key[:2]] = read
+        try:
+            found: RawPolicy | ReprintGuardError = _parsed(read[2], name, validate=validate)
+        except ReprintGuardError as exc:
+            found = exc
+        kept = _READS[key] = (*version, found)
+    if isinstance(kept[2], ReprintGuardError):
+        import copy
+
+        raise copy.copy(kept[2])  # a copy: a caller may place the error (its path said from here)
+    return kept[2]
 
 
 def raw_policy(text: str, name: str, *, validate: bool = True) -> RawPolicy:
@@ -1408,11 +1459,13 @@ def _user_raws(extra: tuple[str, ...]) -> list[RawPolicy]:
     """The user's policy files (``--policy FILE``, ``--rules-dir``, the config's ``policies``), validated."""
     raws: list[RawPolicy] = []
     seen: dict[str, Path] = {}  # each file once, though named twice (--policy FILE inside a --rules-dir)
+    files: set[Path] = set()
     for item in extra:
         for file in policy_source(item):
             resolved = file.resolve()
-            if resolved not in seen.values():
-                raw = read_policy_file(file)
+            if resolved not in files:
+                files.add(resolved)
+                raw = read_policy_once(file)
                 _unique_id(raw, seen, resolved)
                 raws.append(raw)
     return raws
@@ -1438,6 +1491,8 @@ def reload_policies() -> None:
     """Forget the policies read so far: the next call reads the user's files again (an edited policy)."""
     with _lock:
         _cached_set.cache_clear()
+        _BYTES.clear()
+        _READS.clear()
 
 
 def looks_like_path(spec: str) -> bool:

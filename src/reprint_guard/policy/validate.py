@@ -34,6 +34,7 @@ from .loader import (
     policy_files,
     policy_source,
     read_policy_file,
+    read_policy_once,
     said_twice,
     schema_errors,
 )
@@ -458,14 +459,15 @@ def _misspelt_fields(raw: RawPolicy, index: int, data: dict[str, Any]) -> list[R
     return problems
 
 
-def validate_file(path: Path, extra: tuple[str, ...] = ()) -> list[ReprintGuardError]:
+def validate_file(path: Path, extra: tuple[str, ...] = (), run: Run | None = None) -> list[ReprintGuardError]:
     """All problems found in one policy file (empty when it is valid). ``extra``: folders or files of the
-    user's other policies, which this one may extend (``--rules-dir``, the config's ``policies``)."""
+    user's other policies, which this one may extend (``--rules-dir``, the config's ``policies``); ``run``:
+    what a run validating several files read of them, kept for the next."""
     other = _not_a_policy(path)
     if other is not None:
         return [PolicyError(f"not a policy: {other}", path=str(path))]
     try:
-        raw = read_policy_file(path, validate=False)
+        raw = read_policy_once(path, validate=False)
     except ReprintGuardError as exc:
         return [exc]
     other = _other_yaml(raw.data, path)
@@ -479,7 +481,7 @@ def validate_file(path: Path, extra: tuple[str, ...] = ()) -> list[ReprintGuardE
         return problems
     disabled = _disabled_with_more(raw)  # loading ignores the rest: told, but no bar to the checks below
     own_id = raw.data.get("id")
-    readable, broken = _readable_raws(extra, path)
+    readable, broken = _readable_raws(extra, path, run)
     mine = [r for r in readable if r.data.get("id") != own_id]
     twins = sorted({_as_named(str(r.path), path) for r in readable if r.data.get("id") == own_id})
     if twins:
@@ -505,7 +507,7 @@ def validate_file(path: Path, extra: tuple[str, ...] = ()) -> list[ReprintGuardE
         return [*disabled, exc, *broken]  # an unknown parent may be one of these, unreadable
     except RecursionError:  # followed one parent at a time, a chain of hundreds is deeper than Python goes
         return [raw.error("its 'extends' chain is too long to follow (hundreds of policies deep)", ["extends"])]
-    problems += _shared_domains(raw, mine)
+    problems += _shared_domains(raw, mine, run)
     problems += _placeholder_typos(raw)
     policy = policies.get(str(raw.data["id"]))
     problems += _placeholders_not_filled(raw, policy)
@@ -625,16 +627,21 @@ def _other_yaml(data: Any, path: Path) -> str | None:
     return None
 
 
-def _readable_raws(extra: tuple[str, ...], own: Path) -> tuple[list[RawPolicy], list[ReprintGuardError]]:
+def _readable_raws(
+    extra: tuple[str, ...], own: Path, run: Run | None = None
+) -> tuple[list[RawPolicy], list[ReprintGuardError]]:
     """The user's other policies that read and pass their schema, and the errors of those that do not: one
     that is broken is its own file's problem, told only when a policy being validated needs it. A folder
     or file named that does not exist, or a folder with no policy file, is an error, as it is to ``check``."""
-    raws, broken = [], []
+    raws: list[RawPolicy] = []
+    broken: list[ReprintGuardError] = []
     try:
         mine = os.stat(own)
         own_file = (mine.st_dev, mine.st_ino)
     except OSError:
         own_file = None
+    if run is not None:  # each file read once a run, not once a file validated
+        return run.readable(own_file)
     for item in extra:
         for file in policy_source(item):
             try:
@@ -648,6 +655,72 @@ def _readable_raws(extra: tuple[str, ...], own: Path) -> tuple[list[RawPolicy], 
 
 class _Skipped(Exception):
     """The file is the policy being validated (the same file, under any name)."""
+
+
+#: A policy file of a run: its (device, inode), or None when it could not be looked at, and as read (or why not).
+_Entry = tuple[tuple[int, int] | None, RawPolicy | ReprintGuardError]
+
+
+class Run:
+    """What one ``validate`` of several files reads once for all of them, not once a file (a folder of 500
+    took minutes). ``everyone``: ``--rules-dir``'s folders and files, then the files named; each file is
+    validated with ``extra`` those but itself (its own file is left out as :func:`_readable_raws` leaves it
+    out, by what it is), so the other policies' files, read in that order, are these less its own; the
+    policy set the notes are found in is the same for every file (``extra`` and the file itself)."""
+
+    def __init__(self, everyone: tuple[str, ...]) -> None:
+        self.everyone = everyone
+        self._files: list[_Entry] | None = None
+        self._claimants: dict[str, list[tuple[tuple[int, int] | None, RawPolicy]]] = {}
+        self._set: list[PolicySet | ReprintGuardError] = []
+
+    def _entries(self) -> list[_Entry]:
+        if self._files is None:
+            files: list[_Entry] = []
+            for item in self.everyone:
+                for file in policy_source(item):  # its error (no such folder) raised, as for each file
+                    try:
+                        status = file.stat()
+                        what: tuple[int, int] | None = (status.st_dev, status.st_ino)
+                    except OSError:
+                        what = None
+                    try:
+                        files.append((what, _read_once(file)))
+                    except ReprintGuardError as exc:
+                        files.append((what, exc))
+            for what, found in files:  # the first claimant of a domain is the one named
+                if not isinstance(found, ReprintGuardError):
+                    for _, key in claimed_domains(found):
+                        self._claimants.setdefault(key, []).append((what, found))
+            self._files = files
+        return self._files
+
+    def readable(self, own: tuple[int, int] | None) -> tuple[list[RawPolicy], list[ReprintGuardError]]:
+        """:func:`_readable_raws` of a file of the run, ``own`` its (device, inode)."""
+        theirs = [found for what, found in self._entries() if what is None or what != own]
+        broken = [found for found in theirs if isinstance(found, ReprintGuardError)]
+        return [found for found in theirs if not isinstance(found, ReprintGuardError)], broken
+
+    def claimant(self, key: str, own: tuple[int, int] | None, own_id: Any) -> Any:
+        """The id of the first of the other policies (of another id) that claims the domain ``key``, or None."""
+        for what, other in self._claimants.get(key, ()):
+            if (what is None or what != own) and other.data.get("id") != own_id:
+                return other.data.get("id")
+        return None
+
+    def policies(self) -> PolicySet:
+        """The policy set of ``everyone``, made once (its error too)."""
+        from .loader import policy_set
+
+        if not self._set:
+            try:
+                self._set.append(policy_set(self.everyone))
+            except ReprintGuardError as exc:
+                self._set.append(exc)
+        found = self._set[0]
+        if isinstance(found, ReprintGuardError):
+            raise found
+        return found
 
 
 #: Each policy file read while validating, by what it is (device, inode), size and time, and whether it was
@@ -669,7 +742,7 @@ def _read_once(file: Path, *, skip: tuple[int, int] | None = None, validate: boo
     found = _READ.get(key)
     if found is None:
         try:
-            found = read_policy_file(file, validate=validate)
+            found = read_policy_once(file, validate=validate)  # its bytes read once, by whichever name
         except ReprintGuardError as exc:
             found = exc
         _READ[key] = found
@@ -689,7 +762,7 @@ def bundled_id_replaced(path: Path) -> str | None:
     return str(own)
 
 
-def replaced_rules(path: Path, extra: tuple[str, ...] = ()) -> list[str]:
+def replaced_rules(path: Path, extra: tuple[str, ...] = (), run: Run | None = None) -> list[str]:
     """The rules a valid policy's own replace in the policy it extends with another check type, each said: a
     rule written under an inherited id takes the inherited one's place whole (a text rule named ``no-paywall``
     drops the parent's metadata rule of that id), which an author meaning to add a rule beside it would not
@@ -705,7 +778,7 @@ def replaced_rules(path: Path, extra: tuple[str, ...] = ()) -> list[str]:
     if bundled is not None and _same_file(Path(bundled.path), path):  # a bundled policy's, replaced by design
         return []
     try:
-        policies = policy_set((*extra, str(path)))
+        policies = run.policies() if run is not None else policy_set((*extra, str(path)))
         policy = policies.get(str(own))
         parent = policies.get(policy.extends) if policy.extends else None
     except ReprintGuardError:
@@ -721,7 +794,7 @@ def replaced_rules(path: Path, extra: tuple[str, ...] = ()) -> list[str]:
     return said
 
 
-def idle_disables(path: Path, extra: tuple[str, ...] = ()) -> list[str]:
+def idle_disables(path: Path, extra: tuple[str, ...] = (), run: Run | None = None) -> list[str]:
     """What the bundled policies built on a valid policy that takes a bundled id turn off and it has no rule
     of, each said: nothing to turn off, so they load, but the author may have meant to keep such a rule."""
     own = bundled_id_replaced(path)
@@ -730,7 +803,7 @@ def idle_disables(path: Path, extra: tuple[str, ...] = ()) -> list[str]:
     from .loader import policy_set
 
     try:
-        policies = policy_set((*extra, str(path)))
+        policies = run.policies() if run is not None else policy_set((*extra, str(path)))
         for _ in policies:  # each resolved, so each bundled policy's disables are met
             pass
     except ReprintGuardError:
@@ -759,9 +832,19 @@ def _bundled() -> list[RawPolicy]:
     return [_read_once(file, validate=False) for file in policy_files(bundled_rules_dir())]
 
 
-def _shared_domains(raw: RawPolicy, mine: list[RawPolicy]) -> list[PolicyError]:
+def _shared_domains(raw: RawPolicy, mine: list[RawPolicy], run: Run | None = None) -> list[PolicyError]:
     """A domain this policy claims that another policy of the user's claims too (``check`` refuses that)."""
-    claimed = {key: other.data.get("id") for other in reversed(mine) for _, key in claimed_domains(other)}
+    if run is not None:  # the same, found among the run's policies claiming each domain
+        try:
+            status = os.stat(raw.path)
+            own: tuple[int, int] | None = (status.st_dev, status.st_ino)
+        except OSError:
+            own = None
+        keys = {key for _, key in claimed_domains(raw)}
+        found = {key: run.claimant(key, own, raw.data.get("id")) for key in keys}
+        claimed = {key: other for key, other in found.items() if other is not None}
+    else:
+        claimed = {key: other.data.get("id") for other in reversed(mine) for _, key in claimed_domains(other)}
     return [
         raw.error(
             f"applies_to: {claimed_name(raw, index)} is claimed by policy {claimed[key]!r} too", ["applies_to", index]
