@@ -112,3 +112,26 @@ def test_a_policy_file_read_once_is_read_again_when_it_changes(tmp_path: Path) -
     assert load_policy("sister-1", rules_dirs=[folder]).publisher == "Valley Wire 9"
     path.write_text(sister(1).replace("Valley Wire 1", "Valley Wire 10"))  # another size: read again unasked
     assert load_policy("sister-1", rules_dirs=[folder, path]).publisher == "Valley Wire 10"
+
+
+def test_a_policy_file_edited_within_its_time_is_read_again_for_a_new_set(tmp_path: Path) -> None:
+    """An edit that keeps the size and sets the modified time back (a copy tool's, or two saves within one
+    tick of the file system's clock) is read by the next policy set built, as it was before the files were
+    kept: the change time tells it, and a file read just after its last write is read again."""
+    import os
+
+    from reprint_guard import load_policy
+
+    folder = tmp_path / "policies"
+    folder.mkdir()
+    path = folder / "s1.yaml"
+    path.write_text(sister(1))
+    before = os.stat(path)
+    assert load_policy("sister-1", rules_dirs=[folder]).publisher == "Valley Wire 1"
+    path.write_text(sister(1).replace("Valley Wire 1", "Valley Wire 9"))  # the same size
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert (os.stat(path).st_size, os.stat(path).st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+    assert load_policy("sister-1", rules_dirs=[folder, path]).publisher == "Valley Wire 9"
+    # Written again at once, with no time set back: read again too, its time not yet trusted.
+    path.write_text(sister(1).replace("Valley Wire 1", "Valley Wire 8"))
+    assert load_policy("sister-1", rules_dirs=[path]).publisher == "Valley Wire 8"
