@@ -135,3 +135,39 @@ def test_a_policy_file_edited_within_its_time_is_read_again_for_a_new_set(tmp_pa
     # Written again at once, with no time set back: read again too, its time not yet trusted.
     path.write_text(sister(1).replace("Valley Wire 1", "Valley Wire 8"))
     assert load_policy("sister-1", rules_dirs=[path]).publisher == "Valley Wire 8"
+
+
+#: Runs the real CLI's validate of a folder twice in one process (a test harness's way), the first policy edited
+#: in between (the same size, its modified time set back), the lines of each run printed after a "--".
+TWICE = """
+import os, sys
+from pathlib import Path
+from reprint_guard.cli import main
+folder, path = Path(sys.argv[1]), Path(sys.argv[1]) / "a.yaml"
+def run():
+    try:
+        main(["validate", str(folder)])
+    except SystemExit:
+        pass
+    print("--", flush=True)
+run()
+before = os.stat(path)
+path.write_text(path.read_text().replace("check: text", "check: TEXT"))
+os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+run()
+"""
+
+
+def test_validate_run_twice_in_one_process_reads_a_file_edited_in_between(tmp_path: Path) -> None:
+    folder = tmp_path / "p"
+    folder.mkdir()
+    own = "  - id: not-sold\n    check: text\n    pattern: for sale\n    mode: forbid\n    message: M\n"
+    (folder / "a.yaml").write_text(sister(1, rules=own))
+    (folder / "b.yaml").write_text(sister(2, extends="sister-1"))
+    run = subprocess.run([sys.executable, "-c", TWICE, str(folder)], capture_output=True, text=True, timeout=120)
+    assert "Traceback" not in run.stderr, run.stderr
+    first, second, _ = run.stdout.split("--\n")
+    assert first.splitlines()[0] == f"{folder / 'a.yaml'}: valid", first
+    lines = second.splitlines()
+    assert lines[0].startswith(f"{folder / 'a.yaml'}:11:5: rule 'not-sold', field 'check': unknown check type"), lines
+    assert lines[1].startswith(f"{folder / 'b.yaml'}:6:1: extends unknown policy 'sister-1'"), lines
