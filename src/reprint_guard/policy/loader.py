@@ -134,14 +134,14 @@ _FRESH_NS = 100_000_000
 _FRESH_WHOLE_SECONDS_NS = 2_500_000_000
 
 
-def read_policy_once(path: Path, *, validate: bool = True) -> RawPolicy:
+def read_policy_once(path: Path, *, validate: bool = True, status: os.stat_result | None = None) -> RawPolicy:
     """:func:`read_policy_file`, its file read (and parsed, and checked) once while its inode, size and times
     stay the same (a file read within a tick of its last write is read again, its bytes compared); its error
-    too."""
+    too. ``status``: the file's, if the caller has just taken it."""
     import time
 
     try:
-        status = os.stat(path)
+        status = status or os.stat(path)
     except OSError:
         return read_policy_file(path, validate=validate)  # says why it cannot be read, at the file
     if not stat.S_ISREG(status.st_mode):

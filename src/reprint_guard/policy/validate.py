@@ -742,7 +742,7 @@ def _read_once(file: Path, *, skip: tuple[int, int] | None = None, validate: boo
     if skip is not None and what == skip:
         raise _Skipped
     try:
-        found: RawPolicy | ReprintGuardError = read_policy_once(file, validate=validate)
+        found: RawPolicy | ReprintGuardError = read_policy_once(file, validate=validate, status=status)
     except ReprintGuardError as exc:
         found = exc
     read = _BYTES.get(what)
