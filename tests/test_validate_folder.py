@@ -112,3 +112,62 @@ def test_a_policy_file_read_once_is_read_again_when_it_changes(tmp_path: Path) -
     assert load_policy("sister-1", rules_dirs=[folder]).publisher == "Valley Wire 9"
     path.write_text(sister(1).replace("Valley Wire 1", "Valley Wire 10"))  # another size: read again unasked
     assert load_policy("sister-1", rules_dirs=[folder, path]).publisher == "Valley Wire 10"
+
+
+def test_a_policy_file_edited_within_its_time_is_read_again_for_a_new_set(tmp_path: Path) -> None:
+    """An edit that keeps the size and sets the modified time back (a copy tool's, or two saves within one
+    tick of the file system's clock) is read by the next policy set built, as it was before the files were
+    kept: the change time tells it, and a file read just after its last write is read again."""
+    import os
+
+    from reprint_guard import load_policy
+
+    folder = tmp_path / "policies"
+    folder.mkdir()
+    path = folder / "s1.yaml"
+    path.write_text(sister(1))
+    before = os.stat(path)
+    assert load_policy("sister-1", rules_dirs=[folder]).publisher == "Valley Wire 1"
+    path.write_text(sister(1).replace("Valley Wire 1", "Valley Wire 9"))  # the same size
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert (os.stat(path).st_size, os.stat(path).st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+    assert load_policy("sister-1", rules_dirs=[folder, path]).publisher == "Valley Wire 9"
+    # Written again at once, with no time set back: read again too, its time not yet trusted.
+    path.write_text(sister(1).replace("Valley Wire 1", "Valley Wire 8"))
+    assert load_policy("sister-1", rules_dirs=[path]).publisher == "Valley Wire 8"
+
+
+#: Runs the real CLI's validate of a folder twice in one process (a test harness's way), the first policy edited
+#: in between (the same size, its modified time set back), the lines of each run printed after a "--".
+TWICE = """
+import os, sys
+from pathlib import Path
+from reprint_guard.cli import main
+folder, path = Path(sys.argv[1]), Path(sys.argv[1]) / "a.yaml"
+def run():
+    try:
+        main(["validate", str(folder)])
+    except SystemExit:
+        pass
+    print("--", flush=True)
+run()
+before = os.stat(path)
+path.write_text(path.read_text().replace("check: text", "check: TEXT"))
+os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+run()
+"""
+
+
+def test_validate_run_twice_in_one_process_reads_a_file_edited_in_between(tmp_path: Path) -> None:
+    folder = tmp_path / "p"
+    folder.mkdir()
+    own = "  - id: not-sold\n    check: text\n    pattern: for sale\n    mode: forbid\n    message: M\n"
+    (folder / "a.yaml").write_text(sister(1, rules=own))
+    (folder / "b.yaml").write_text(sister(2, extends="sister-1"))
+    run = subprocess.run([sys.executable, "-c", TWICE, str(folder)], capture_output=True, text=True, timeout=120)
+    assert "Traceback" not in run.stderr, run.stderr
+    first, second, _ = run.stdout.split("--\n")
+    assert first.splitlines()[0] == f"{folder / 'a.yaml'}: valid", first
+    lines = second.splitlines()
+    assert lines[0].startswith(f"{folder / 'a.yaml'}:11:5: rule 'not-sold', field 'check': unknown check type"), lines
+    assert lines[1].startswith(f"{folder / 'b.yaml'}:6:1: extends unknown policy 'sister-1'"), lines

@@ -13,6 +13,7 @@ import datetime as dt
 import json
 import os
 import stat
+import sys
 import threading
 from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
@@ -116,47 +117,64 @@ def _parsed(data: bytes, name: str, *, validate: bool) -> RawPolicy:
     return raw_policy(decoded(data, name, "policy", PolicyError), name, validate=validate)
 
 
-#: Each policy file's bytes as last read, by what it is (device, inode), with the size and time they were read
-#: at: ``validate DIR`` asked for every policy of the folder with each of its files (as its neighbours, and in
-#: the policy set its notes are found in), so a folder of 500 read 250,000 files. Read again once the file
-#: changes; forgotten by :func:`reload_policies`.
-_BYTES: dict[tuple[int, int], tuple[int, int, bytes]] = {}
+#: Each policy file's bytes as last read, by what it is (device, inode), with the size and times (modified,
+#: changed) they were read at and whether they were read too soon after the file was written to trust those
+#: (a write within the same tick of the file system's clock changes neither): ``validate DIR`` asked for every
+#: policy of the folder with each of its files (as its neighbours, and in the policy set its notes are found
+#: in), so a folder of 500 read 250,000 files. Read again once the file changes, and each time while it is
+#: that fresh; forgotten by :func:`reload_policies`.
+_BYTES: dict[tuple[int, int], tuple[tuple[int, int, int], bool, bytes]] = {}
 #: And what each was read as: by what it is, the name it was read by (its errors' place) and whether it was
-#: held to the schema; with the size and time, and the policy (or the error).
-_READS: dict[tuple[int, int, str, bool], tuple[int, int, RawPolicy | ReprintGuardError]] = {}
+#: held to the schema; with the bytes it was read from, and the policy (or the error).
+_READS: dict[tuple[int, int, str, bool], tuple[bytes, RawPolicy | ReprintGuardError]] = {}
+#: How long after a file's last write its size and times are not trusted to tell a later write (one within the
+#: same tick of the file system's clock keeps them): a tenth of a second where the clock says nanoseconds (the
+#: kernel's coarse clock ticks every few milliseconds), 2.5 s where it says whole seconds (FAT ticks every two).
+_FRESH_NS = 100_000_000
+_FRESH_WHOLE_SECONDS_NS = 2_500_000_000
 
 
-def read_policy_once(path: Path, *, validate: bool = True) -> RawPolicy:
-    """:func:`read_policy_file`, its file read (and parsed, and checked) once while its size, time and inode
-    stay the same; its error too."""
+def read_policy_once(path: Path, *, validate: bool = True, status: os.stat_result | None = None) -> RawPolicy:
+    """:func:`read_policy_file`, its file read (and parsed, and checked) once while its inode, size and times
+    stay the same (a file read within a tick of its last write is read again, its bytes compared); its error
+    too. ``status``: the file's, if the caller has just taken it."""
+    import time
+
     try:
-        status = os.stat(path)
+        status = status or os.stat(path)
     except OSError:
         return read_policy_file(path, validate=validate)  # says why it cannot be read, at the file
     if not stat.S_ISREG(status.st_mode):
         return read_policy_file(path, validate=validate)
     name = str(path)
-    version = (status.st_size, status.st_mtime_ns)
-    key = (status.st_dev, status.st_ino, name, validate)
-    kept = _READS.get(key)
-    if kept is None or kept[:2] != version:
-        read = _BYTES.get(key[:2])
-        if read is None or read[:2] != version:
-            try:
-                read = (*version, _policy_bytes(path))
-            except OSError as exc:
-                raise PolicyError(f"cannot read policy: {exc.strerror or exc}", path=name) from None
-            _BYTES[key[:2]] = read
+    # The change time too: os.utime sets the modified time back, never the change time.
+    version = (status.st_size, status.st_mtime_ns, status.st_ctime_ns)
+    what = (status.st_dev, status.st_ino)
+    read = _BYTES.get(what)
+    if read is None or read[0] != version or read[1]:
+        now = time.time_ns()
         try:
-            found: RawPolicy | ReprintGuardError = _parsed(read[2], name, validate=validate)
+            data = _policy_bytes(path)
+        except OSError as exc:
+            raise PolicyError(f"cannot read policy: {exc.strerror or exc}", path=name) from None
+        fresh = max(status.st_mtime_ns, status.st_ctime_ns) > now - (
+            _FRESH_WHOLE_SECONDS_NS if status.st_mtime_ns % 1_000_000_000 == 0 else _FRESH_NS
+        )
+        read = _BYTES[what] = (version, fresh, data)
+    data = read[2]
+    key = (*what, name, validate)
+    kept = _READS.get(key)
+    if kept is None or (kept[0] is not data and kept[0] != data):
+        try:
+            found: RawPolicy | ReprintGuardError = _parsed(data, name, validate=validate)
         except ReprintGuardError as exc:
             found = exc
-        kept = _READS[key] = (*version, found)
-    if isinstance(kept[2], ReprintGuardError):
+        kept = _READS[key] = (data, found)
+    if isinstance(kept[1], ReprintGuardError):
         import copy
 
-        raise copy.copy(kept[2])  # a copy: a caller may place the error (its path said from here)
-    return kept[2]
+        raise copy.copy(kept[1])  # a copy: a caller may place the error (its path said from here)
+    return kept[1]
 
 
 def raw_policy(text: str, name: str, *, validate: bool = True) -> RawPolicy:
@@ -1493,6 +1511,9 @@ def reload_policies() -> None:
         _cached_set.cache_clear()
         _BYTES.clear()
         _READS.clear()
+        validating = sys.modules.get(f"{__package__}.validate")  # validate's reading, if it was imported
+        if validating is not None:
+            validating._READ.clear()
 
 
 def looks_like_path(spec: str) -> bool:

@@ -723,32 +723,37 @@ class Run:
         return found
 
 
-#: Each policy file read while validating, by what it is (device, inode), size and time, and whether it was
-#: validated: ``validate DIR`` reads every other policy (and the bundled ones) for each of its files, so a
-#: folder of 200 took 37 s, each read again each time.
-_READ: dict[tuple[int, int, int, int, bool], RawPolicy | ReprintGuardError] = {}
+#: Each policy file read while validating, by what it is (device, inode) and whether it was validated, with the
+#: bytes it was read from: read by the first name it was read by, whichever name it is asked by later.
+_READ: dict[tuple[int, int, bool], tuple[bytes | None, RawPolicy | ReprintGuardError]] = {}
 
 
 def _read_once(file: Path, *, skip: tuple[int, int] | None = None, validate: bool = True) -> RawPolicy:
-    """:func:`read_policy_file` of ``file``, read once while it stays the same (its error too); ``skip``: the
-    file (device, inode) not to read, the one being validated."""
+    """:func:`read_policy_file` of ``file``, read once while it stays the same (its error too:
+    :func:`~.loader.read_policy_once`, which tells a file written to again); ``skip``: the file (device,
+    inode) not to read, the one being validated."""
+    from .loader import _BYTES
+
     try:
         status = file.stat()
     except OSError:
         return read_policy_file(file, validate=validate)  # says why it cannot be read, at the file
-    if skip is not None and (status.st_dev, status.st_ino) == skip:
+    what = (status.st_dev, status.st_ino)
+    if skip is not None and what == skip:
         raise _Skipped
-    key = (status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns, validate)
-    found = _READ.get(key)
-    if found is None:
-        try:
-            found = read_policy_once(file, validate=validate)  # its bytes read once, by whichever name
-        except ReprintGuardError as exc:
-            found = exc
-        _READ[key] = found
-    if isinstance(found, ReprintGuardError):
-        raise found
-    return found
+    try:
+        found: RawPolicy | ReprintGuardError = read_policy_once(file, validate=validate, status=status)
+    except ReprintGuardError as exc:
+        found = exc
+    read = _BYTES.get(what)
+    data = read[2] if read is not None else None
+    key = (*what, validate)
+    kept = _READ.get(key)
+    if kept is None or data is None or (kept[0] is not data and kept[0] != data):
+        kept = _READ[key] = (data, found)
+    if isinstance(kept[1], ReprintGuardError):
+        raise kept[1]
+    return kept[1]
 
 
 def bundled_id_replaced(path: Path) -> str | None:
