@@ -273,3 +273,30 @@ def test_a_config_folder_link_the_pull_request_deletes_brings_the_pages_its_conf
     cli = run_cli("check", "content", "--fail-on", "warning", "--baseline-commit", "main", cwd=repo)
     assert cli.code == 1, cli.out + cli.err
     assert "'commercial' is not set" in cli.out
+
+
+def test_a_config_folder_link_out_of_the_repository_is_refused_not_read(tmp_path):
+    """config -> ../secrets, a folder outside the repository whose _default/hugo.toml the pull request's link
+    names: the Action listed and read it (its pages reached, their error quoting where its text did not read),
+    and every run read it as the site's config; a site file a link on its way leads out of the repository is
+    refused, as a page or a sidecar that is such a link is, its text never read."""
+    secrets = tmp_path / "secrets" / "_default"
+    secrets.mkdir(parents=True)
+    (secrets / "hugo.toml").write_text(f"{HUGO}[cascade]\ncommercial = not-toml\n", encoding="utf-8")
+    repo, env = linked_pull_request(tmp_path, {"hugo.toml": HUGO, "content/news/a.md": PAGE}, {}, {})
+    git(repo, "rm", "-q", "hugo.toml")
+    (repo / "config").symlink_to(os.path.join(os.pardir, "secrets"))
+    git(repo, "add", "config")
+    from test_action import commit_to_pull_request
+
+    commit_to_pull_request(repo, env, "a config folder out of the repository")
+    for inputs in ({}, {"changed-only": "false"}):
+        run = run_action(repo, env, **inputs)
+        assert run.returncode == 2, (inputs, run.stdout + run.stderr)
+        assert "::error file=config/_default/hugo.toml," in run.stdout, inputs
+        assert "a symbolic link out of the repository" in run.stdout and "does not read" not in run.stdout
+    from conftest import run_cli
+
+    cli = run_cli("check", "content", cwd=repo)
+    assert cli.code == 2, cli.out + cli.err
+    assert "a symbolic link out of the repository" in cli.out + cli.err and "does not read" not in cli.out + cli.err

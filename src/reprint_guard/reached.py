@@ -71,11 +71,14 @@ def changed_site_files(names: Iterable[str], before: str | None, after: str | No
     """Of ``names`` (changed files, named from the working folder), the site files whose values for their pages
     differ between the commit ``before`` (None: they are all taken as changed) and ``after`` (None: the working
     copy; ``""``: git's index). Only names a site file may have are read."""
-    from .config.site import gives_differently, is_site_file_name, reach
+    from .config.site import _led_out, gives_differently, is_site_file_name, reach
 
     found = []
     for name in names:
         if not is_site_file_name(name) or reach(name) is None:
+            continue
+        if before is not None and _led_out(name, os.curdir) is not None:
+            found.append(name)  # a link out of the repository on its way (config -> ../../secrets): not read, refused
             continue
         if before is not None:
             # a link (hugo.toml -> conf/site.toml; a linked config/ folder) is read through: at the commit as the
