@@ -560,7 +560,7 @@ def _copy_of(
             folders[place] = lands  # not a folder above it (config -> ..): that would copy the copy into itself
             later[place] = lands
     if folders:
-        _copy_linked_folders(folders, written, whole)
+        _copy_linked_folders(folders, written, whole, needs, set(later.values()))
         for place, lands in later.items():  # through a folder link now written as files
             if lands in written and place not in written:
                 _copied(lands, place, written)
@@ -577,11 +577,20 @@ def _copied(source: str, place: str, written: set[str]) -> None:
     written.add(place)
 
 
-def _copy_linked_folders(folders: dict[str, str], written: set[str], whole: str) -> None:
+def _copy_linked_folders(
+    folders: dict[str, str],
+    written: set[str],
+    whole: str,
+    needs: Callable[[str], bool] | None = None,
+    targets: set[str] = frozenset(),  # type: ignore[assignment]
+) -> None:
     """Write below each link to a folder of a commit's copy (``whole``; ``config -> shared/hugo-config``: its place
     -> the folder) the copy's files in that folder, as the link shows them (``config/_default/hugo.toml``), each
     told to ``written``: a site's config folder that is a link is read at the commit as there. Only the files
-    written from the commit are copied (a link's copy holds files, never a link, nor another link's copies)."""
+    written from the commit are copied (a link's copy holds files, never a link, nor another link's copies), and
+    of those only the ones the check reads as the link shows them (``needs``: site files, the pages asked and
+    their sidecars and sections' ``_index`` pages) or a link leads to (``targets``): a link to a content folder
+    of 40,000 pages does not copy them all again."""
     below: dict[str, list[str]] = {}
     for file in written:
         folder = os.path.dirname(file)
@@ -591,7 +600,9 @@ def _copy_linked_folders(folders: dict[str, str], written: set[str], whole: str)
     for place, lands in folders.items():
         for file in below.get(lands, ()):
             copy = os.path.join(place, os.path.relpath(file, lands))
-            if copy not in written:
+            if copy in written:
+                continue
+            if needs is None or copy in targets or needs(os.path.relpath(copy, whole).replace(os.sep, "/")):
                 _copied(file, copy, written)
 
 
