@@ -324,3 +324,24 @@ def test_the_base_copy_writes_of_a_folder_link_only_the_files_the_check_reads(tm
     below = sorted(path.name for path in (copy / "mirror/news").iterdir())
     assert below == ["_index.md", "p3.md", "p7.md"]
     assert len(list((copy / "content/news").iterdir())) == 32  # the commit's own files, all of them (links)
+
+
+def test_a_config_default_folder_link_the_pull_request_deletes_brings_the_pages_its_configs_reached(tmp_path):
+    """config/_default -> ../shared/default, the site's only config, and the pull request deletes the link: as
+    for a config folder link, git names config/_default alone, and the page that lost commercial: false passed
+    unchecked (changed-only), its new warning held as old (new-findings-only, check --baseline-commit)."""
+    base = {"shared/default/hugo.toml": _config(False), "content/news/a.md": PAGE}
+    repo, env = linked_pull_request(tmp_path, base, {"config/_default": "../shared/default"}, {})
+    git(repo, "rm", "-q", "config/_default")
+    from test_action import commit_to_pull_request
+
+    commit_to_pull_request(repo, env, "drop the config/_default link")
+    for inputs in ({}, {"changed-only": "false", "new-findings-only": "true"}):
+        run = run_action(repo, env, **{"fail-on": "warning"}, **inputs)
+        assert run.returncode == 1, (inputs, run.stdout + run.stderr)
+        assert "::warning file=content/news/a.md," in run.stdout and "'commercial' is not set" in run.stdout
+    from conftest import run_cli
+
+    cli = run_cli("check", "content", "--fail-on", "warning", "--baseline-commit", "main", cwd=repo)
+    assert cli.code == 1, cli.out + cli.err
+    assert "'commercial' is not set" in cli.out

@@ -629,9 +629,9 @@ def _held_at_base(
 def _below_gone_config_links(removed: list[str], fork: str) -> list[str]:
     """:func:`reprint_guard.reached.below_gone_config_links` for removed names (from the working folder), named
     from the working folder too."""
-    from .reached import _top_of, below_gone_config_links
+    from .reached import _config_folders_of, _top_of, below_gone_config_links
 
-    candidates = [name for name in removed if os.path.basename(name).lower() == "config" and not os.path.lexists(name)]
+    candidates = [name for name in removed if _config_folders_of(name) and not os.path.lexists(name)]
     if not candidates:
         return []
     top = _top_of(os.path.dirname(os.path.abspath(candidates[0])))

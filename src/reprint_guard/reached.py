@@ -215,27 +215,41 @@ def gone_reaches(names: Iterable[str], commit: str) -> list[str]:
 
 def below_gone_config_links(names: Iterable[str], commit: str, top: str) -> list[str]:
     """Of ``names`` (from the repository's top ``top``, deleted since ``commit``), each ``config`` that was a
-    symbolic link to a folder (``config -> shared/hugo-config``, the link deleted): the site files the commit held
-    below it (its ``_default/`` and ``production/`` files), named through it (``config/_default/hugo.toml``).
+    symbolic link to a folder (``config -> shared/hugo-config``, the link deleted), or a ``config/_default`` or
+    ``config/production`` that was one: the site files the commit held below it (a ``config``'s ``_default/``
+    and ``production/`` files), named through it (``config/_default/hugo.toml``).
     git names the link alone, not the site config deleted with it."""
     from .config.site import is_site_file_name
 
     found: list[str] = []
     for name in names:
-        if name.rpartition("/")[2].lower() != "config" or "\n" in name:
+        subs = _config_folders_of(name)
+        if not subs or "\n" in name:
             continue
-        for sub in ("_default", "production"):
-            asked = os.fsencode(f"{commit}:{name}/{sub}\n")
+        for sub in subs:
+            asked = os.fsencode(f"{commit}:{name}{sub}\n")
             shown = run_git("-C", top, "cat-file", "--batch-check", "--follow-symlinks", input=asked)
             fields = shown.stdout.split() if shown.ok else []
             if len(fields) < 2 or fields[1] != b"tree":
                 continue
             listed = run_git("-C", top, "ls-tree", "-z", "--name-only", fields[0].decode())
             for each in listed.stdout.split(b"\0") if listed.ok else ():
-                file = f"{name}/{sub}/{os.fsdecode(each)}"
+                file = f"{name}{sub}/{os.fsdecode(each)}"
                 if each and is_site_file_name(file):
                     found.append(file)
     return found
+
+
+def _config_folders_of(name: str) -> tuple[str, ...]:
+    """The folders below ``name`` (a path with "/") that hold a Hugo site's config files when ``name`` is a
+    ``config`` folder (its ``/_default`` and ``/production``) or one of those two (itself, ``""``); none for any
+    other name."""
+    parts = name.lower().split("/")
+    if parts[-1] == "config":
+        return ("/_default", "/production")
+    if len(parts) >= 2 and parts[-2] == "config" and parts[-1] in ("_default", "production"):
+        return ("",)
+    return ()
 
 
 def _top_of(folder: str) -> str | None:
