@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -345,3 +346,41 @@ def test_a_config_default_folder_link_the_pull_request_deletes_brings_the_pages_
     cli = run_cli("check", "content", "--fail-on", "warning", "--baseline-commit", "main", cwd=repo)
     assert cli.code == 1, cli.out + cli.err
     assert "'commercial' is not set" in cli.out
+
+
+def test_the_base_copy_writes_no_git_folder_a_crafted_commit_holds(tmp_path):
+    """A commit whose tree holds a .git folder (made with git mktree; git refuses to check one out): its
+    .git/config and .git/HEAD, links to text files of the commit, were written into the base copy, where the
+    check then runs git, which read them as the copy's repository (a core.worktree, a core.fsmonitor)."""
+    from reprint_guard.reached import _copy_of
+
+    repo, _ = linked_pull_request(tmp_path, {"content/news/a.md": PAGE, "hugo.toml": _config(False)}, {}, {})
+
+    def fed(text: str, *args: str) -> str:
+        return subprocess.run(
+            ["git", *args], cwd=repo, input=text, capture_output=True, text=True, check=True
+        ).stdout.strip()
+
+    def stored(text: str) -> str:
+        return fed(text, "hash-object", "-w", "--stdin")
+
+    config = stored("[core]\n\trepositoryformatversion = 0\n\tworktree = /\n")
+    keep = stored("x\n")
+    inner = fed(f"100644 blob {keep}\tkeep.md\n", "mktree")
+    dot_git = fed(
+        f"120000 blob {stored('../c.toml')}\tconfig\n120000 blob {stored('../h.txt')}\tHEAD\n"
+        f"040000 tree {inner}\tobjects\n040000 tree {inner}\trefs\n",
+        "mktree",
+    )
+    top = fed(
+        f"040000 tree {dot_git}\t.git\n100644 blob {config}\tc.toml\n"
+        f"100644 blob {stored('ref: refs/heads/main')}\th.txt\n"
+        f"040000 tree {git(repo, 'rev-parse', 'main:content')}\tcontent\n"
+        f"100644 blob {git(repo, 'rev-parse', 'main:hugo.toml')}\thugo.toml\n",
+        "mktree",
+    )
+    commit = git(repo, "commit-tree", top, "-p", "main", "-m", "a .git folder")
+    copy = tmp_path / "copy"
+    assert _copy_of(commit, str(repo), str(copy), [], None)
+    assert (copy / "content/news/a.md").is_file() and (copy / "c.toml").is_file()
+    assert not (copy / ".git").exists()

@@ -510,6 +510,8 @@ def _copy_of(
         if len(fields) != 3 or fields[1] != b"blob":
             continue  # a submodule's commit: no file of this repository's
         path = os.fsdecode(name)
+        if any(part.lower() == ".git" for part in path.split("/")):
+            continue  # a crafted tree's .git/config: the check runs git in the copy (git refuses to check one out)
         # a link whatever its name: a config/ folder's (config -> shared/hugo-config) has no suffix
         if path.lower().endswith(_TEXT_SUFFIXES) or fields[0] == b"120000":
             wanted.append((fields[0].decode(), fields[2].decode(), path))
