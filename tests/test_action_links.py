@@ -384,3 +384,24 @@ def test_the_base_copy_writes_no_git_folder_a_crafted_commit_holds(tmp_path):
     assert _copy_of(commit, str(repo), str(copy), [], None)
     assert (copy / "content/news/a.md").is_file() and (copy / "c.toml").is_file()
     assert not (copy / ".git").exists()
+
+
+def test_a_paths_folder_the_pull_request_makes_a_link_out_of_the_workspace_is_refused(tmp_path):
+    """paths: content, and the pull request replaces content/ by a link to ../secrets: the full run walked it,
+    read the page there and annotated it (after a warning that it is in no checkout); the Action refuses such a
+    path, reading nothing below it."""
+    secrets = tmp_path / "secrets"
+    secrets.mkdir()
+    (secrets / "x.md").write_text(markdown({**COMPLIANT_META, "commercial": True}, COMPLIANT_BODY), encoding="utf-8")
+    repo, env = linked_pull_request(tmp_path, {"content/a.md": PAGE}, {}, {})
+    git(repo, "rm", "-q", "-r", "content")
+    (repo / "content").symlink_to(os.path.join(os.pardir, "secrets"))
+    git(repo, "add", "content")
+    from test_action import commit_to_pull_request
+
+    commit_to_pull_request(repo, env, "content out of the repository")
+    for inputs in ({"paths": "content/", "changed-only": "false"}, {"paths": "content"}):
+        run = run_action(repo, env, **inputs)
+        assert run.returncode == 2, (inputs, run.stdout + run.stderr)
+        assert "paths: 'content" in run.stdout and "leads out of the workspace" in run.stdout
+        assert "x.md" not in run.stdout and "commercial" not in run.stdout
