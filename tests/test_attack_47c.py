@@ -122,7 +122,7 @@ def test_a_twin_policy_is_named_in_the_folder_as_it_was_given(tmp_path, cli):
 #: waited out quickly.
 _ACTION_WITH_A_SHORT_GIT_LIMIT = (
     "import runpy, sys; import reprint_guard.gitrun as gitrun; "
-    "gitrun.run_git.__kwdefaults__ = {'cwd': None, 'timeout': 2}; "
+    "gitrun.run_git.__kwdefaults__ = {'cwd': None, 'timeout': 2, 'input': None}; "
     "sys.argv = ['action']; runpy.run_module('reprint_guard.action', run_name='__main__')"
 )
 
