@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -273,3 +274,134 @@ def test_a_config_folder_link_the_pull_request_deletes_brings_the_pages_its_conf
     cli = run_cli("check", "content", "--fail-on", "warning", "--baseline-commit", "main", cwd=repo)
     assert cli.code == 1, cli.out + cli.err
     assert "'commercial' is not set" in cli.out
+
+
+def test_a_config_folder_link_out_of_the_repository_is_refused_not_read(tmp_path):
+    """config -> ../secrets, a folder outside the repository whose _default/hugo.toml the pull request's link
+    names: the Action listed and read it (its pages reached, their error quoting where its text did not read),
+    and every run read it as the site's config; a site file a link on its way leads out of the repository is
+    refused, as a page or a sidecar that is such a link is, its text never read."""
+    secrets = tmp_path / "secrets" / "_default"
+    secrets.mkdir(parents=True)
+    (secrets / "hugo.toml").write_text(f"{HUGO}[cascade]\ncommercial = not-toml\n", encoding="utf-8")
+    repo, env = linked_pull_request(tmp_path, {"hugo.toml": HUGO, "content/news/a.md": PAGE}, {}, {})
+    git(repo, "rm", "-q", "hugo.toml")
+    (repo / "config").symlink_to(os.path.join(os.pardir, "secrets"))
+    git(repo, "add", "config")
+    from test_action import commit_to_pull_request
+
+    commit_to_pull_request(repo, env, "a config folder out of the repository")
+    for inputs in ({}, {"changed-only": "false"}):
+        run = run_action(repo, env, **inputs)
+        assert run.returncode == 2, (inputs, run.stdout + run.stderr)
+        assert "::error file=config/_default/hugo.toml," in run.stdout, inputs
+        assert "a symbolic link out of the repository" in run.stdout and "does not read" not in run.stdout
+    from conftest import run_cli
+
+    cli = run_cli("check", "content", cwd=repo)
+    assert cli.code == 2, cli.out + cli.err
+    assert "a symbolic link out of the repository" in cli.out + cli.err and "does not read" not in cli.out + cli.err
+
+
+def test_the_base_copy_writes_of_a_folder_link_only_the_files_the_check_reads(tmp_path):
+    """mirror -> content, a content folder of many pages, beside config -> shared/hugo-config: the base copy wrote
+    every page again below the link (eight such links to a 40,000-page folder: 320,000 files more, 11 s of CPU
+    for one held page); it writes below a folder link the site files, the pages asked, their sections' _index
+    pages and what a link leads to through it, as it does for the commit's own files."""
+    from reprint_guard.reached import _copy_of, _reading_needs
+
+    base = {f"content/news/p{i}.md": PAGE for i in range(30)}
+    base |= {"content/news/_index.md": _index(False), "shared/hugo-config/_default/hugo.toml": _config(False)}
+    repo, _ = linked_pull_request(
+        tmp_path,
+        base,
+        {"config": "shared/hugo-config", "mirror": "content", "content/news/a.md": "../../mirror/news/p7.md"},
+        {},
+    )
+    copy = tmp_path / "copy"
+    assert _copy_of("main", str(repo), str(copy), [], _reading_needs(["mirror/news/p3.md", "content/news/a.md"]))
+    assert (copy / "config/_default/hugo.toml").read_text(encoding="utf-8") == _config(False)
+    assert (copy / "content/news/a.md").read_text(encoding="utf-8") == PAGE  # through the folder link
+    below = sorted(path.name for path in (copy / "mirror/news").iterdir())
+    assert below == ["_index.md", "p3.md", "p7.md"]
+    assert len(list((copy / "content/news").iterdir())) == 32  # the commit's own files, all of them (links)
+
+
+def test_a_config_default_folder_link_the_pull_request_deletes_brings_the_pages_its_configs_reached(tmp_path):
+    """config/_default -> ../shared/default, the site's only config, and the pull request deletes the link: as
+    for a config folder link, git names config/_default alone, and the page that lost commercial: false passed
+    unchecked (changed-only), its new warning held as old (new-findings-only, check --baseline-commit)."""
+    base = {"shared/default/hugo.toml": _config(False), "content/news/a.md": PAGE}
+    repo, env = linked_pull_request(tmp_path, base, {"config/_default": "../shared/default"}, {})
+    git(repo, "rm", "-q", "config/_default")
+    from test_action import commit_to_pull_request
+
+    commit_to_pull_request(repo, env, "drop the config/_default link")
+    for inputs in ({}, {"changed-only": "false", "new-findings-only": "true"}):
+        run = run_action(repo, env, **{"fail-on": "warning"}, **inputs)
+        assert run.returncode == 1, (inputs, run.stdout + run.stderr)
+        assert "::warning file=content/news/a.md," in run.stdout and "'commercial' is not set" in run.stdout
+    from conftest import run_cli
+
+    cli = run_cli("check", "content", "--fail-on", "warning", "--baseline-commit", "main", cwd=repo)
+    assert cli.code == 1, cli.out + cli.err
+    assert "'commercial' is not set" in cli.out
+
+
+def test_the_base_copy_writes_no_git_folder_a_crafted_commit_holds(tmp_path):
+    """A commit whose tree holds a .git folder (made with git mktree; git refuses to check one out): its
+    .git/config and .git/HEAD, links to text files of the commit, were written into the base copy, where the
+    check then runs git, which read them as the copy's repository (a core.worktree, a core.fsmonitor)."""
+    from reprint_guard.reached import _copy_of
+
+    repo, _ = linked_pull_request(tmp_path, {"content/news/a.md": PAGE, "hugo.toml": _config(False)}, {}, {})
+
+    def fed(text: str, *args: str) -> str:
+        return subprocess.run(
+            ["git", *args], cwd=repo, input=text, capture_output=True, text=True, check=True
+        ).stdout.strip()
+
+    def stored(text: str) -> str:
+        return fed(text, "hash-object", "-w", "--stdin")
+
+    config = stored("[core]\n\trepositoryformatversion = 0\n\tworktree = /\n")
+    keep = stored("x\n")
+    inner = fed(f"100644 blob {keep}\tkeep.md\n", "mktree")
+    dot_git = fed(
+        f"120000 blob {stored('../c.toml')}\tconfig\n120000 blob {stored('../h.txt')}\tHEAD\n"
+        f"040000 tree {inner}\tobjects\n040000 tree {inner}\trefs\n",
+        "mktree",
+    )
+    top = fed(
+        f"040000 tree {dot_git}\t.git\n100644 blob {config}\tc.toml\n"
+        f"100644 blob {stored('ref: refs/heads/main')}\th.txt\n"
+        f"040000 tree {git(repo, 'rev-parse', 'main:content')}\tcontent\n"
+        f"100644 blob {git(repo, 'rev-parse', 'main:hugo.toml')}\thugo.toml\n",
+        "mktree",
+    )
+    commit = git(repo, "commit-tree", top, "-p", "main", "-m", "a .git folder")
+    copy = tmp_path / "copy"
+    assert _copy_of(commit, str(repo), str(copy), [], None)
+    assert (copy / "content/news/a.md").is_file() and (copy / "c.toml").is_file()
+    assert not (copy / ".git").exists()
+
+
+def test_a_paths_folder_the_pull_request_makes_a_link_out_of_the_workspace_is_refused(tmp_path):
+    """paths: content, and the pull request replaces content/ by a link to ../secrets: the full run walked it,
+    read the page there and annotated it (after a warning that it is in no checkout); the Action refuses such a
+    path, reading nothing below it."""
+    secrets = tmp_path / "secrets"
+    secrets.mkdir()
+    (secrets / "x.md").write_text(markdown({**COMPLIANT_META, "commercial": True}, COMPLIANT_BODY), encoding="utf-8")
+    repo, env = linked_pull_request(tmp_path, {"content/a.md": PAGE}, {}, {})
+    git(repo, "rm", "-q", "-r", "content")
+    (repo / "content").symlink_to(os.path.join(os.pardir, "secrets"))
+    git(repo, "add", "content")
+    from test_action import commit_to_pull_request
+
+    commit_to_pull_request(repo, env, "content out of the repository")
+    for inputs in ({"paths": "content/", "changed-only": "false"}, {"paths": "content"}):
+        run = run_action(repo, env, **inputs)
+        assert run.returncode == 2, (inputs, run.stdout + run.stderr)
+        assert "paths: 'content" in run.stdout and "leads out of the workspace" in run.stdout
+        assert "x.md" not in run.stdout and "commercial" not in run.stdout

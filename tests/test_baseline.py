@@ -835,3 +835,26 @@ def test_a_config_that_is_a_link_whose_target_the_change_edits_is_compared_with_
     action = run_action(repo, env, **{"changed-only": "false", "new-findings-only": "true"})
     assert action.returncode == 1, action.stdout + action.stderr
     assert "::error file=drafts/a.md," in action.stdout
+
+
+def test_a_config_renamed_and_edited_together_is_compared_under_its_name_at_the_commit(tmp_path):
+    """The commit's .reprint-guard.yml excluded drafts/**, and the change renames it .reprint-guard.yaml (git pairs
+    the two) while dropping the exclude: the commit's copy was looked for under the new name alone, so no copy was
+    compared, the draft taken as checked by the commit's run and its error held as old: a pass
+    (--baseline-commit, new-findings-only)."""
+    draft = markdown({**COMPLIANT_META, "commercial": True}, COMPLIANT_BODY)
+    config = "# the site's reprint-guard config\nexclude:\n  - 'drafts/**'\nfail-on: warning\n"
+    base = {"drafts/a.md": draft, "posts/ok.md": markdown(COMPLIANT_META, COMPLIANT_BODY), ".reprint-guard.yml": config}
+    repo, env = make_pull_request(tmp_path, {"notes.txt": "drafts out\n"}, base)
+    git(repo, "mv", ".reprint-guard.yml", ".reprint-guard.yaml")
+    (repo / ".reprint-guard.yaml").write_text(config.replace("'drafts/**'", "'other/**'"), encoding="utf-8")
+    git(repo, "add", "-A")
+    commit_to_pull_request(repo, env, "rename the config, drafts published")
+    assert "R0" in git(repo, "diff", "-M", "--name-status", "main")  # a rename, edited
+    run = run_cli("check", "--baseline-commit", "main", "--format", "json", ".", cwd=repo)
+    assert run.code == 1, run.out + run.err
+    [page] = [r for r in json.loads(run.out)["results"] if r["path"] == "drafts/a.md"]
+    assert [(f["rule"], f["suppressed"]) for f in page["findings"]] == [("global-research/commercial-permission", None)]
+    action = run_action(repo, env, **{"changed-only": "false", "new-findings-only": "true"})
+    assert action.returncode == 1, action.stdout + action.stderr
+    assert "::error file=drafts/a.md," in action.stdout

@@ -489,6 +489,12 @@ def _leads_out(path: str | Path, root: Path) -> bool:
     return real != root and root not in real.parents
 
 
+def _lexically_in(path: str, root: Path) -> bool:
+    """Whether ``path``, as named (no link followed), lies in ``root`` (the workspace, resolved)."""
+    named = Path(os.path.abspath(path))
+    return named == root or root in named.parents
+
+
 _OUT = "leads out of the workspace: a pull request could point it at the runner's files; keep it in the repository"
 
 
@@ -629,9 +635,9 @@ def _held_at_base(
 def _below_gone_config_links(removed: list[str], fork: str) -> list[str]:
     """:func:`reprint_guard.reached.below_gone_config_links` for removed names (from the working folder), named
     from the working folder too."""
-    from .reached import _top_of, below_gone_config_links
+    from .reached import _config_folders_of, _top_of, below_gone_config_links
 
-    candidates = [name for name in removed if os.path.basename(name).lower() == "config" and not os.path.lexists(name)]
+    candidates = [name for name in removed if _config_folders_of(name) and not os.path.lexists(name)]
     if not candidates:
         return []
     top = _top_of(os.path.dirname(os.path.abspath(candidates[0])))
@@ -923,6 +929,16 @@ def _main() -> int:
             # "world news _posts": a name with a space, on a line shared with others, is split at its space
             message += "; a name with a space in it goes on a line of its own (the paths input takes one per line)"
         print(command("error", message, title=_WORKFLOW_INPUT))
+        _stopped(sarif_path, UsageError(message))
+        return ExitCode.ERROR
+    # a path of the workspace that a link the pull request made takes out of it (content -> ../../secrets):
+    # the walk would read and annotate what lies there
+    out = [each for each in roots if _leads_out(each, root) and _lexically_in(each, root)]
+    if out:
+        message = (
+            f"reprint-guard: paths: {', '.join(map(repr, out))} is a symbolic link, or in a linked folder, that {_OUT}"
+        )
+        print(command("error", message, title="reprint-guard"))
         _stopped(sarif_path, UsageError(message))
         return ExitCode.ERROR
     try:

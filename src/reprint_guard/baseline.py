@@ -257,6 +257,7 @@ def _config_then(config: str | os.PathLike[str], baseline: Baseline) -> _ConfigT
     reads alike), or None: unchanged, not held by the commit, or not read there (its pages are then compared as
     before). Read from a temporary copy of its text, its keys taken as the loader reads them, without the
     policies it names (the commit's copies are not there)."""
+    import posixpath
     import tempfile
     from pathlib import Path
 
@@ -276,8 +277,13 @@ def _config_then(config: str | os.PathLike[str], baseline: Baseline) -> _ConfigT
             same = False
         if then is None or same:
             return None
-    elif name is None or name not in baseline.touched or baseline.moved.get(name) != name:
+    elif name is None or name not in baseline.touched or name not in baseline.moved:
         return None  # the same text (or added since: the commit had no config there, and checked every page)
+    elif posixpath.dirname(baseline.moved[name]) != posixpath.dirname(name):
+        return None  # moved from another folder: its globs were read from there, if the commit's run found it
+    else:
+        # its name at the commit: a .reprint-guard.yml renamed .reprint-guard.yaml in the change that edits it
+        name = baseline.moved[name]
     from .config.loader import _read
     from .errors import ReprintGuardError
     from .runner import Override, _is_path

@@ -71,11 +71,14 @@ def changed_site_files(names: Iterable[str], before: str | None, after: str | No
     """Of ``names`` (changed files, named from the working folder), the site files whose values for their pages
     differ between the commit ``before`` (None: they are all taken as changed) and ``after`` (None: the working
     copy; ``""``: git's index). Only names a site file may have are read."""
-    from .config.site import gives_differently, is_site_file_name, reach
+    from .config.site import _led_out, gives_differently, is_site_file_name, reach
 
     found = []
     for name in names:
         if not is_site_file_name(name) or reach(name) is None:
+            continue
+        if before is not None and _led_out(name, os.curdir) is not None:
+            found.append(name)  # a link out of the repository on its way (config -> ../../secrets): not read, refused
             continue
         if before is not None:
             # a link (hugo.toml -> conf/site.toml; a linked config/ folder) is read through: at the commit as the
@@ -212,27 +215,41 @@ def gone_reaches(names: Iterable[str], commit: str) -> list[str]:
 
 def below_gone_config_links(names: Iterable[str], commit: str, top: str) -> list[str]:
     """Of ``names`` (from the repository's top ``top``, deleted since ``commit``), each ``config`` that was a
-    symbolic link to a folder (``config -> shared/hugo-config``, the link deleted): the site files the commit held
-    below it (its ``_default/`` and ``production/`` files), named through it (``config/_default/hugo.toml``).
+    symbolic link to a folder (``config -> shared/hugo-config``, the link deleted), or a ``config/_default`` or
+    ``config/production`` that was one: the site files the commit held below it (a ``config``'s ``_default/``
+    and ``production/`` files), named through it (``config/_default/hugo.toml``).
     git names the link alone, not the site config deleted with it."""
     from .config.site import is_site_file_name
 
     found: list[str] = []
     for name in names:
-        if name.rpartition("/")[2].lower() != "config" or "\n" in name:
+        subs = _config_folders_of(name)
+        if not subs or "\n" in name:
             continue
-        for sub in ("_default", "production"):
-            asked = os.fsencode(f"{commit}:{name}/{sub}\n")
+        for sub in subs:
+            asked = os.fsencode(f"{commit}:{name}{sub}\n")
             shown = run_git("-C", top, "cat-file", "--batch-check", "--follow-symlinks", input=asked)
             fields = shown.stdout.split() if shown.ok else []
             if len(fields) < 2 or fields[1] != b"tree":
                 continue
             listed = run_git("-C", top, "ls-tree", "-z", "--name-only", fields[0].decode())
             for each in listed.stdout.split(b"\0") if listed.ok else ():
-                file = f"{name}/{sub}/{os.fsdecode(each)}"
+                file = f"{name}{sub}/{os.fsdecode(each)}"
                 if each and is_site_file_name(file):
                     found.append(file)
     return found
+
+
+def _config_folders_of(name: str) -> tuple[str, ...]:
+    """The folders below ``name`` (a path with "/") that hold a Hugo site's config files when ``name`` is a
+    ``config`` folder (its ``/_default`` and ``/production``) or one of those two (itself, ``""``); none for any
+    other name."""
+    parts = name.lower().split("/")
+    if parts[-1] == "config":
+        return ("/_default", "/production")
+    if len(parts) >= 2 and parts[-2] == "config" and parts[-1] in ("_default", "production"):
+        return ("",)
+    return ()
 
 
 def _top_of(folder: str) -> str | None:
@@ -493,6 +510,8 @@ def _copy_of(
         if len(fields) != 3 or fields[1] != b"blob":
             continue  # a submodule's commit: no file of this repository's
         path = os.fsdecode(name)
+        if any(part.lower() == ".git" for part in path.split("/")):
+            continue  # a crafted tree's .git/config: the check runs git in the copy (git refuses to check one out)
         # a link whatever its name: a config/ folder's (config -> shared/hugo-config) has no suffix
         if path.lower().endswith(_TEXT_SUFFIXES) or fields[0] == b"120000":
             wanted.append((fields[0].decode(), fields[2].decode(), path))
@@ -557,7 +576,7 @@ def _copy_of(
             folders[place] = lands  # not a folder above it (config -> ..): that would copy the copy into itself
             later[place] = lands
     if folders:
-        _copy_linked_folders(folders, written, whole)
+        _copy_linked_folders(folders, written, whole, needs, set(later.values()))
         for place, lands in later.items():  # through a folder link now written as files
             if lands in written and place not in written:
                 _copied(lands, place, written)
@@ -574,11 +593,20 @@ def _copied(source: str, place: str, written: set[str]) -> None:
     written.add(place)
 
 
-def _copy_linked_folders(folders: dict[str, str], written: set[str], whole: str) -> None:
+def _copy_linked_folders(
+    folders: dict[str, str],
+    written: set[str],
+    whole: str,
+    needs: Callable[[str], bool] | None = None,
+    targets: set[str] = frozenset(),  # type: ignore[assignment]
+) -> None:
     """Write below each link to a folder of a commit's copy (``whole``; ``config -> shared/hugo-config``: its place
     -> the folder) the copy's files in that folder, as the link shows them (``config/_default/hugo.toml``), each
     told to ``written``: a site's config folder that is a link is read at the commit as there. Only the files
-    written from the commit are copied (a link's copy holds files, never a link, nor another link's copies)."""
+    written from the commit are copied (a link's copy holds files, never a link, nor another link's copies), and
+    of those only the ones the check reads as the link shows them (``needs``: site files, the pages asked and
+    their sidecars and sections' ``_index`` pages) or a link leads to (``targets``): a link to a content folder
+    of 40,000 pages does not copy them all again."""
     below: dict[str, list[str]] = {}
     for file in written:
         folder = os.path.dirname(file)
@@ -588,7 +616,9 @@ def _copy_linked_folders(folders: dict[str, str], written: set[str], whole: str)
     for place, lands in folders.items():
         for file in below.get(lands, ()):
             copy = os.path.join(place, os.path.relpath(file, lands))
-            if copy not in written:
+            if copy in written:
+                continue
+            if needs is None or copy in targets or needs(os.path.relpath(copy, whole).replace(os.sep, "/")):
                 _copied(file, copy, written)
 
 

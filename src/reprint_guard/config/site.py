@@ -231,6 +231,8 @@ def reach(file: str) -> str | None:
         ):
             # a config.* beside a hugo.* may be another tool's (no baseURL, no markup): it gives the pages nothing;
             # one that does not read is the site's, its pages told why
+            if _led_out(whole, root) is not None:
+                return site.content  # not read: its pages are told it leads out of the repository
             data = read_settings(Path(whole))
             return None if data is not None and another_tools(Path(whole), data) else site.content
     return None
@@ -968,14 +970,27 @@ def _section_layers(folder: str, root: str) -> tuple[_Layer, ...]:
 
 
 def _outside(file: str, root: str) -> None:
-    """Refuse a site file that is a symbolic link out of the repository, as a page or a sidecar is refused: what
+    """Refuse a site file that a symbolic link leads out of the repository, as a page or a sidecar is refused: what
     it leads to (a secret) is not read, nor quoted by an error. A link to a file in the site's own folder
     (``root``) is read, in a repository or not, whatever folder the run is started from."""
-    from ..readers import link_out_of_repository
-
-    target = link_out_of_repository(file)
-    if target is not None and not target.startswith(os.path.realpath(root).rstrip(os.sep) + os.sep):
+    target = _led_out(file, root)
+    if target is not None:
         raise SiteFileError(f"a symbolic link out of the repository ({target}): not read", path=file)
+
+
+def _led_out(file: str, root: str) -> str | None:
+    """Where ``file`` (a site file of the site in ``root``) leads when a symbolic link on its way takes it out of
+    the repository holding the site (out of git, out of the working folder): the file itself
+    (``hugo.toml -> /etc/x``) or a folder above it (``config -> ../../secrets``, its ``_default/hugo.toml``);
+    None when it stays in the site's folder or the repository."""
+    from ..readers import repository_of
+
+    real = os.path.realpath(file)
+    whole = os.path.realpath(root)
+    if real.startswith(whole.rstrip(os.sep) + os.sep):
+        return None
+    top = repository_of(whole) or os.path.realpath(".")
+    return None if real.startswith(top.rstrip(os.sep) + os.sep) else real
 
 
 def _index_cascade(file: str, root: str) -> list[_Layer]:
