@@ -39,10 +39,15 @@ def make_pull_request(
         (repo / name).unlink()
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "-m", "head")
-    head = git(repo, "rev-parse", "HEAD")
+    return repo, pull_request_env(tmp_path, repo, base, git(repo, "rev-parse", "HEAD"))
+
+
+def pull_request_env(tmp_path: Path, repo: Path, base: str, head: str) -> dict:
+    """What GitHub gives the Action's step on pull request 7 from ``base`` to ``head`` in ``repo``: its event
+    file, summary and output files in ``tmp_path``."""
     event = tmp_path / "event.json"
     event.write_text(json.dumps({"pull_request": {"number": 7, "base": {"sha": base}, "head": {"sha": head}}}))
-    env = {
+    return {
         "GITHUB_ACTIONS": "true",
         "GITHUB_EVENT_NAME": "pull_request",
         "GITHUB_EVENT_PATH": str(event),
@@ -50,7 +55,6 @@ def make_pull_request(
         "GITHUB_OUTPUT": str(tmp_path / "output.txt"),
         "GITHUB_WORKSPACE": str(repo),
     }
-    return repo, env
 
 
 def commit_to_pull_request(repo: Path, env: dict, message: str) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import COMPLIANT_BODY, COMPLIANT_META, git, markdown
-from test_action import outputs, run_action
+from test_action import outputs, pull_request_env, run_action
 
 #: A reprint that leaves ``commercial`` to its sidecar or its site: passes as noncommercial, an error of
 #: global-research/commercial-permission as commercial.
@@ -50,22 +50,25 @@ def linked_pull_request(
     for name, text in head.items():
         (repo / name).write_text(text, encoding="utf-8")
     git(repo, "commit", "-q", "--allow-empty", "-am", "head")  # a test may change the links alone, after
-    event = tmp_path / "event.json"
-    pull = {"number": 7, "base": {"sha": base_sha}, "head": {"sha": git(repo, "rev-parse", "HEAD")}}
-    event.write_text(json.dumps({"pull_request": pull}), encoding="utf-8")
-    env = {
-        "GITHUB_ACTIONS": "true",
-        "GITHUB_EVENT_NAME": "pull_request",
-        "GITHUB_EVENT_PATH": str(event),
-        "GITHUB_STEP_SUMMARY": str(tmp_path / "summary.md"),
-        "GITHUB_OUTPUT": str(tmp_path / "output.txt"),
-        "GITHUB_WORKSPACE": str(repo),
-    }
-    return repo, env
+    return repo, pull_request_env(tmp_path, repo, base_sha, git(repo, "rev-parse", "HEAD"))
 
 
 def _errors(run) -> list[str]:
     return [line for line in run.stdout.splitlines() if line.startswith("::error ")]
+
+
+def _each_run_tells_the_lost_cascade(repo: Path, env: dict) -> None:
+    """The page that lost its site's ``commercial: false`` is warned of by the Action's changed-only run, its full
+    run with new-findings-only, and ``check --baseline-commit``: none holds the new warning as old."""
+    for inputs in ({}, {"changed-only": "false", "new-findings-only": "true"}):
+        run = run_action(repo, env, **{"fail-on": "warning"}, **inputs)
+        assert run.returncode == 1, (inputs, run.stdout + run.stderr)
+        assert "::warning file=content/news/a.md," in run.stdout and "'commercial' is not set" in run.stdout
+    from conftest import run_cli
+
+    cli = run_cli("check", "content", "--fail-on", "warning", "--baseline-commit", "main", cwd=repo)
+    assert cli.code == 1, cli.out + cli.err
+    assert "'commercial' is not set" in cli.out
 
 
 CASES = {
@@ -228,15 +231,7 @@ def test_a_site_config_deleted_below_a_linked_config_folder_brings_the_pages_it_
     from test_action import commit_to_pull_request
 
     commit_to_pull_request(repo, env, "drop the config")
-    for inputs in ({}, {"changed-only": "false", "new-findings-only": "true"}):
-        run = run_action(repo, env, **{"fail-on": "warning"}, **inputs)
-        assert run.returncode == 1, (inputs, run.stdout + run.stderr)
-        assert "::warning file=content/news/a.md," in run.stdout and "'commercial' is not set" in run.stdout
-    from conftest import run_cli
-
-    cli = run_cli("check", "content", "--fail-on", "warning", "--baseline-commit", "main", cwd=repo)
-    assert cli.code == 1, cli.out + cli.err
-    assert "'commercial' is not set" in cli.out
+    _each_run_tells_the_lost_cascade(repo, env)
 
 
 def test_a_site_config_link_whose_target_the_pull_request_deletes_brings_the_pages_it_reached(tmp_path):
@@ -265,15 +260,7 @@ def test_a_config_folder_link_the_pull_request_deletes_brings_the_pages_its_conf
     from test_action import commit_to_pull_request
 
     commit_to_pull_request(repo, env, "drop the config link")
-    for inputs in ({}, {"changed-only": "false", "new-findings-only": "true"}):
-        run = run_action(repo, env, **{"fail-on": "warning"}, **inputs)
-        assert run.returncode == 1, (inputs, run.stdout + run.stderr)
-        assert "::warning file=content/news/a.md," in run.stdout and "'commercial' is not set" in run.stdout
-    from conftest import run_cli
-
-    cli = run_cli("check", "content", "--fail-on", "warning", "--baseline-commit", "main", cwd=repo)
-    assert cli.code == 1, cli.out + cli.err
-    assert "'commercial' is not set" in cli.out
+    _each_run_tells_the_lost_cascade(repo, env)
 
 
 def test_a_config_folder_link_out_of_the_repository_is_refused_not_read(tmp_path):
@@ -337,15 +324,7 @@ def test_a_config_default_folder_link_the_pull_request_deletes_brings_the_pages_
     from test_action import commit_to_pull_request
 
     commit_to_pull_request(repo, env, "drop the config/_default link")
-    for inputs in ({}, {"changed-only": "false", "new-findings-only": "true"}):
-        run = run_action(repo, env, **{"fail-on": "warning"}, **inputs)
-        assert run.returncode == 1, (inputs, run.stdout + run.stderr)
-        assert "::warning file=content/news/a.md," in run.stdout and "'commercial' is not set" in run.stdout
-    from conftest import run_cli
-
-    cli = run_cli("check", "content", "--fail-on", "warning", "--baseline-commit", "main", cwd=repo)
-    assert cli.code == 1, cli.out + cli.err
-    assert "'commercial' is not set" in cli.out
+    _each_run_tells_the_lost_cascade(repo, env)
 
 
 def test_the_base_copy_writes_no_git_folder_a_crafted_commit_holds(tmp_path):
