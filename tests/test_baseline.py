@@ -852,3 +852,19 @@ def test_a_config_renamed_and_edited_together_is_compared_under_its_name_at_the_
     commit_to_pull_request(repo, env, "rename the config, drafts published")
     assert "R0" in git(repo, "diff", "-M", "--name-status", "main")  # a rename, edited
     _the_drafts_error_is_new(repo, env, "drafts/a.md")
+
+
+@pytest.mark.parametrize("config_option", [[], ["--no-config"]])
+def test_a_commit_that_cannot_be_copied_is_named_as_the_user_named_it(tmp_path, config_option):
+    """The commit's copy of the page cannot be had (its blob is gone from the object store), so every finding of
+    the page whose sidecar changed counts: the warning names the commit as given (``main, <sha>``), whatever the run was
+    told of its config (the config option's value stood there: "True could not be copied")."""
+    meta = "".join(_meta_lines())
+    repo = repository(tmp_path, {"content/post.md": UNCREDITED, "content/post.meta.yaml": meta})
+    blob = git(repo, "rev-parse", "main:content/post.md")
+    write(repo / "content/post.meta.yaml", meta.replace("was sold", "was sold off"))
+    (repo / ".git" / "objects" / blob[:2] / blob[2:]).unlink()
+    run = run_cli("check", "content", "--baseline-commit", "main", *config_option, cwd=repo)
+    assert run.code == 1, run.out + run.err
+    assert "warning: main, " in run.err and " could not be copied to tell what the pages" in run.err, run.err
+    assert "Traceback" not in run.err

@@ -840,8 +840,8 @@ def held_at(
     """:func:`base_findings` for the command line: the commit's config looked for where the run looked for its own
     (unless one was named), its slips and its failure told on standard error (then None: all of ``what``'s
     findings count, as the Action says it). ``named``: the commit as the user named it (``main``)."""
-    named = getattr(given, "config", None) or getattr(given, "no_config", False)
-    looked_from = None if named else os.getcwd()  # where the run looked for its config (found or not)
+    told = getattr(given, "config", None) or getattr(given, "no_config", False)  # which config to take, or none
+    looked_from = None if told else os.getcwd()  # where the run looked for its config (found or not)
     options = check_options(settings, given)
     held = base_findings(commit, pages, where, options, config, _warn, at=at, looked_from=looked_from)
     if held is None:
