@@ -44,19 +44,9 @@ def _through_a_link(name: str) -> bool:
 def _show_then(commit: str, name: str) -> bytes | None:
     """The text ``name`` (a link, or in a linked folder) had at ``commit``, its links followed as the commit held
     them (:func:`reprint_guard.gitrun.show_through_links`)."""
-    from .gitrun import show_through_links
-
-    here = os.path.dirname(os.path.abspath(name))
-    while not os.path.isdir(here) and os.path.dirname(here) != here:
-        here = os.path.dirname(here)
-    shown = run_git("-C", here, "rev-parse", "--show-toplevel")
-    if not shown.ok:
-        return None
-    top = os.path.realpath(os.fsdecode(shown.stdout.strip()))
-    inside = os.path.relpath(os.path.abspath(name), top)
-    if inside == os.curdir or inside.startswith(os.pardir):
-        return None
-    return show_through_links(top, commit, inside.replace(os.sep, "/"))
+    whole = os.path.abspath(name)
+    top = _top_of(os.path.dirname(whole))
+    return None if top is None else _show_gone(commit, whole, top)
 
 
 def _read(name: str) -> bytes | None:
@@ -261,8 +251,9 @@ def _top_of(folder: str) -> str | None:
 
 
 def _show_gone(commit: str, whole: str, top: str) -> bytes | None:
-    """The commit's copy of a file deleted since (its folder may be gone too), read as the commit's links led (a
-    ``hugo.toml`` that was a link to ``conf/site.toml``, deleted since: the commit's ``conf/site.toml``)."""
+    """The commit's copy of the file ``whole`` in the repository whose top is ``top`` (deleted since, perhaps, its
+    folder too), read as the commit's links led (a ``hugo.toml`` that was a link to ``conf/site.toml``, deleted
+    since: the commit's ``conf/site.toml``)."""
     from .gitrun import show_through_links
 
     inside = os.path.relpath(whole, top)
