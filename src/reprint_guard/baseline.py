@@ -332,17 +332,12 @@ def _config_reads_otherwise(path: str, settings: Any, then: _ConfigThen, old: st
     it out (``include``, ``exclude``), or gave it other overrides (those whose ``paths`` match it, their policy
     and metadata). ``old``: the page's place at the commit, for a page renamed since (the commit's config was
     matched against that name: ``drafts/a.md``, which it excluded, published as ``posts/a.md``)."""
+    from .runner import _within_globs
     from .suppressions import path_matches
 
     now = settings.relative(path)
     before = settings.relative(old) if old is not None else now
-
-    def within(relative: str, include: tuple[str, ...], exclude: tuple[str, ...]) -> bool:
-        if include and not path_matches(relative, *include):
-            return False
-        return not (exclude and path_matches(relative, *exclude))
-
-    if within(now, settings.include, settings.exclude) != within(before, then.include, then.exclude):
+    if _within_globs(now, settings) != _within_globs(before, then):
         return True
 
     def matching(relative: str, overrides: Iterable[Any]) -> list[tuple[Any, Any]]:

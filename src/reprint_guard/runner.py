@@ -617,8 +617,9 @@ def _orphan_within_globs(sidecar: str, settings: Settings) -> bool:
     return any(_within_globs(settings.relative(candidate), settings) for candidate in candidates)
 
 
-def _within_globs(relative: str, settings: Settings) -> bool:
-    """Whether a file (relative to the project) matches ``include`` (when set) and not ``exclude``."""
+def _within_globs(relative: str, settings: Any) -> bool:
+    """Whether a file (relative to the project) matches ``include`` (when set) and not ``exclude`` (the run's
+    settings', or those of a config's copy at a commit: :class:`reprint_guard.baseline._ConfigThen`)."""
     if settings.include and not path_matches(relative, *settings.include):
         return False
     return not (settings.exclude and path_matches(relative, *settings.exclude))
