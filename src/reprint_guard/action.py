@@ -576,13 +576,20 @@ def _reached(
     not be had (then none is held, and a warning says so). Nothing is read when no changed name is a site
     file's and ``also`` is empty."""
     from .config.site import is_site_file_name
-    from .reached import changed_site_files, gone_reaches, pages_below, pages_of, site_files_below_links
+    from .reached import (
+        changed_site_files,
+        gone_reaches,
+        pages_below,
+        pages_of,
+        removed_config_link_files,
+        site_files_below_links,
+    )
     from .runner import discover
 
     # a site file that is a link to a changed file is among the changed ones (changed_files)
     names = [name for name in [*changed, *removed] if is_site_file_name(name)]
     # a config folder link the pull request deleted: the base's site files below it are gone with it
-    names += [name for name in _below_gone_config_links(removed, fork) if name not in names]
+    names += [name for name in removed_config_link_files(removed, fork) if name not in names]
     # a folder link the pull request made or retargeted (config -> shared/b): the site files below it read otherwise
     names += [name for name in site_files_below_links(changed) if name not in names]
     site_files = changed_site_files(names, fork) if names else []
@@ -630,22 +637,6 @@ def _held_at_base(
         )
         print(command("warning", said, title="reprint-guard"))
     return held
-
-
-def _below_gone_config_links(removed: list[str], fork: str) -> list[str]:
-    """:func:`reprint_guard.reached.below_gone_config_links` for removed names (from the working folder), named
-    from the working folder too."""
-    from .reached import _config_folders_of, _top_of, below_gone_config_links
-
-    candidates = [name for name in removed if _config_folders_of(name) and not os.path.lexists(name)]
-    if not candidates:
-        return []
-    top = _top_of(os.path.dirname(os.path.abspath(candidates[0])))
-    if top is None:
-        return []
-    inside = {os.path.relpath(os.path.abspath(name), top).replace(os.sep, "/"): name for name in candidates}
-    found = below_gone_config_links(list(inside), fork, top)
-    return [os.path.relpath(os.path.join(top, *name.split("/"))).replace(os.sep, "/") for name in found]
 
 
 def _reached_in_full_run(

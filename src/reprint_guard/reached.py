@@ -230,6 +230,20 @@ def below_gone_config_links(names: Iterable[str], commit: str, top: str) -> list
     return found
 
 
+def removed_config_link_files(removed: Iterable[str], commit: str) -> list[str]:
+    """:func:`below_gone_config_links` for names from the working folder (a pull request's removed files, as git
+    names them from there), its answer named from the working folder too."""
+    candidates = [name for name in removed if _config_folders_of(name) and not os.path.lexists(name)]
+    if not candidates:
+        return []
+    top = _top_of(os.path.dirname(os.path.abspath(candidates[0])))
+    if top is None:
+        return []
+    inside = [os.path.relpath(os.path.abspath(name), top).replace(os.sep, "/") for name in candidates]
+    found = below_gone_config_links(inside, commit, top)
+    return [os.path.relpath(os.path.join(top, *name.split("/"))).replace(os.sep, "/") for name in found]
+
+
 def _config_folders_of(name: str) -> tuple[str, ...]:
     """The folders below ``name`` (a path with "/") that hold a Hugo site's config files when ``name`` is a
     ``config`` folder (its ``/_default`` and ``/production``) or one of those two (itself, ``""``); none for any
