@@ -92,3 +92,68 @@ def test_no_parts_are_proposed_where_the_story_cannot_be_told_or_there_are_no_wh
     text = (tmp_path / ".reprint-guard.yaml").read_text(encoding="utf-8")
     assert yaml.safe_load(text)["skip-elements"] == []
     assert '#  - "footer.site-footer"' in text  # shown how, as an example
+
+
+def _story_footer_page(*, site_footer: str = "<footer><p>Harbour News, a volunteer newsroom.</p></footer>") -> str:
+    """A whole page whose story has a ``<footer>`` of its own holding the credit, and whose byline is in the
+    story's ``<header>``; the site's header and footer bare (no class to name them by)."""
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Ferry fares rise again</title></head>
+<body>
+<header><a href="/">Harbour News</a><img src="/uploads/logo.png" alt="Harbour News"></header>
+<article>
+<header><h1>Ferry fares rise again</h1><p>By Lena Ortiz</p></header>
+<p>The island ferry's fares rose for the third time in two years, the operator said.</p>
+<footer><p>Republished from <a href="{URL}">The Conversation</a> under a
+<a href="https://creativecommons.org/licenses/by-nd/4.0/">Creative Commons BY-ND 4.0</a> licence.</p>
+<img src="{COUNTER}" alt="" width="1" height="1"></footer>
+</article>
+{site_footer}
+</body></html>
+"""
+
+
+def test_a_selector_that_would_also_name_the_storys_own_footer_or_header_is_not_proposed(tmp_path, cli):
+    # A bare ``footer`` would leave out the story's footer, which holds its credit, licence and counter; a bare
+    # ``header`` the story's byline: the site's parts are named as the body's children instead.
+    footer = "<footer><p>&copy; 2026 Harbour News. All rights reserved.</p></footer>"
+    _write(tmp_path, "page.html", _story_footer_page(site_footer=footer))
+    assert cli("init", str(tmp_path)).code == 0
+    config = yaml.safe_load((tmp_path / ".reprint-guard.yaml").read_text(encoding="utf-8"))
+    assert config["skip-elements"] == ["body > footer", "body > header"]
+    after = cli("check", str(tmp_path), "--format", "json", cwd=tmp_path)
+    assert after.code == 0, after.out  # the credit, licence and counter read; the site's notice and logo not
+    assert _rules(after) == []
+
+
+def test_a_selector_unsafe_on_any_page_is_not_proposed_for_the_others(tmp_path, cli):
+    # One page's story has no footer (``footer`` would do there), another's has one holding the credit: the
+    # proposal holds for every page, so it is ``body > footer``.
+    plain = _page().replace('<footer class="site-footer">', "<footer>")
+    _write(tmp_path, "plain.html", plain)
+    _write(tmp_path, "credited.html", _story_footer_page())
+    assert cli("init", str(tmp_path)).code == 0
+    text = (tmp_path / ".reprint-guard.yaml").read_text(encoding="utf-8")
+    chosen = yaml.safe_load(text)["skip-elements"]
+    assert "footer" not in chosen and "header" not in chosen
+    assert '"body > footer"  # on 2 pages' in text
+
+
+def test_a_part_only_a_credits_selector_would_name_is_not_proposed(tmp_path, cli):
+    # The body's own footer holds a credit on one page: neither ``footer`` nor ``body > footer`` is proposed.
+    credited = "<footer><p>This story originally appeared in The Conversation.</p></footer>"
+    _write(tmp_path, "a.html", _story_footer_page())
+    _write(tmp_path, "b.html", _story_footer_page(site_footer=credited))
+    assert cli("init", str(tmp_path)).code == 0
+    config = yaml.safe_load((tmp_path / ".reprint-guard.yaml").read_text(encoding="utf-8"))
+    assert config["skip-elements"] == ["body > header"]
+
+
+def test_a_site_part_in_a_wrapper_is_named_below_it(tmp_path, cli):
+    wrapped = (
+        _story_footer_page().replace("<body>", '<body><div class="site-wrap">').replace("</body>", "</div></body>")
+    )
+    _write(tmp_path, "page.html", wrapped)
+    assert cli("init", str(tmp_path)).code == 0
+    config = yaml.safe_load((tmp_path / ".reprint-guard.yaml").read_text(encoding="utf-8"))
+    assert config["skip-elements"] == ["div.site-wrap > footer", "div.site-wrap > header"]

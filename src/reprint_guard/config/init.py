@@ -201,14 +201,14 @@ def survey(root: Path, generator: str | None = None) -> Survey:
                     addresses.setdefault(k, Counter())[host] += 1
                 elif not blank(value):
                     other_values[k] += 1
-    chrome: Counter[str] = Counter()
-    pages = 0
+    found_parts: list[SiteParts] = []
     for file in content:
         if file.suffix.lower() in (".html", ".htm") and not any(folder in file.parents for folder in folders_out):
             parts = site_parts(root / file)
             if parts is not None:
-                pages += 1
-                chrome.update(parts)
+                found_parts.append(parts)
+    chrome = _safe_selectors(found_parts)
+    pages = len(found_parts)
     mine = []
     for folder, names in sorted(policies.items()):
         if folder != PurePosixPath() and len(names) == yaml_files[folder]:
@@ -250,11 +250,23 @@ _CSS_CLASS = re.compile(r"-?[_a-zA-Z][_a-zA-Z0-9-]*")
 _MAX_PAGE_BYTES = 4 << 20
 
 
-def site_parts(path: Path) -> set[str] | None:
+class SiteParts(NamedTuple):
+    """What one whole page tells of the site's own parts (:func:`site_parts`)."""
+
+    #: Each part outside the story, as the selectors that would name it, the one proposed first (its tag and
+    #: class, ``footer.site-footer``), then with its parent (``body > footer``).
+    parts: list[tuple[str, ...]]
+    #: The selectors that would name a part of the story or one holding a credit's words on this page (the
+    #: story's own ``<footer>`` makes ``footer`` one): never proposed, whichever page proposed them.
+    unsafe: set[str]
+
+
+def site_parts(path: Path) -> SiteParts | None:
     """The site's own parts of a whole HTML page, as CSS selectors (``footer.site-footer``): its header, menu,
     sidebar and footer that stand outside the one ``<article>`` (else ``<main>``) holding the story and hold
-    no credit's words. None when the file is no whole page, or its story is in no one such element (then
-    what is the site's cannot be told)."""
+    no credit's words; with the selectors that would also name a part that is the story's or holds a credit.
+    None when the file is no whole page, or its story is in no one such element (then what is the site's
+    cannot be told)."""
     from selectolax.lexbor import LexborHTMLParser
 
     from ..htmldepth import too_costly
@@ -277,18 +289,48 @@ def site_parts(path: Path) -> set[str] | None:
             break
     if story is None:
         return None
-    parts: set[str] = set()
+    parts: list[tuple[str, ...]] = []
+    unsafe: set[str] = set()
     taken: list[Any] = []
     for node in tree.css(", ".join(_SITE_PART_TAGS)):  # in document order: a part before what it holds
-        if _holds(story, node) or _holds(node, story) or any(_holds(part, node) for part in taken):
+        credit = any(word in (node.html or "").lower() for word in _CREDIT_WORDS)
+        if credit or _holds(story, node) or _holds(node, story):
+            unsafe.update(_names_of(node, every=True))
             continue
-        if any(word in (node.html or "").lower() for word in _CREDIT_WORDS):
+        if any(_holds(part, node) for part in taken):
             continue
         taken.append(node)
-        classes = (node.attributes.get("class") or "").split()
-        named = next((name for name in classes if _CSS_CLASS.fullmatch(name)), None)
-        parts.add(f"{node.tag}.{named}" if named else node.tag)
-    return parts
+        parts.append(_names_of(node, every=False))
+    return SiteParts(parts, unsafe)
+
+
+def _names_of(node: Any, *, every: bool) -> tuple[str, ...]:
+    """The selectors that name ``node``: by its tag and first class (``footer.site-footer``, else ``footer``),
+    then as its parent's child (``body > footer``, ``div.wrap > footer``); with ``every``, by each of its classes
+    and its bare tag too, below each of its parent's (every selector of these forms that matches it)."""
+    own = [f"{node.tag}.{name}" for name in (node.attributes.get("class") or "").split() if _CSS_CLASS.fullmatch(name)]
+    parent = node.parent
+    above: list[str] = []
+    if parent is not None and parent.tag not in (None, "-document", "html"):
+        classes = [] if parent.tag == "body" else (parent.attributes.get("class") or "").split()
+        above = [f"{parent.tag}.{name}" for name in classes if _CSS_CLASS.fullmatch(name)] + [parent.tag]
+    if every:
+        own.append(node.tag)
+        return (*own, *(f"{outer} > {inner}" for outer in above for inner in own))
+    first = own[0] if own else node.tag
+    return (first, *(f"{outer} > {first}" for outer in above[:1]))
+
+
+def _safe_selectors(pages: list[SiteParts]) -> Counter[str]:
+    """The selectors to propose for the site's parts, with how many pages have each: for each part the first of
+    its selectors that names nothing of a story or a credit on any page (``footer`` where no story has a
+    footer of its own, else ``body > footer``); a part no such selector names is not proposed."""
+    unsafe = set().union(*(page.unsafe for page in pages)) if pages else set()
+    chrome: Counter[str] = Counter()
+    for page in pages:
+        chosen = {next((name for name in names if name not in unsafe), None) for names in page.parts}
+        chrome.update(name for name in chosen if name is not None)
+    return chrome
 
 
 def _holds(outer: Any, node: Any) -> bool:
