@@ -143,6 +143,10 @@ def test_a_rest_api_post_whose_canonical_is_another_sites_and_a_list_of_posts_ar
     assert results["post-8.json"]["status"] == results["own-list.json"]["status"] == "skipped"
     assert results["post-9.json"]["status"] == results["post-10.json"]["status"] == "skipped"
     assert "a list of WordPress REST API posts" in results["own-list.json"]["reason"]
+    # With no link, its canonical is not told as the site's own: the reason names it and what to give.
+    unlinked = results["post-10.json"]["reason"]
+    assert "https://www.ourtown.example/2026/04/y/" in unlinked and "no 'link'" in unlinked, unlinked
+    assert "no 'link'" not in results["post-8.json"]["reason"]
     single = results["post-7.json"]
     assert single["status"] == "error" and single["error_line"] == 4, single
     said = "with its canonical address https://www.propublica.org/article/water-bills as original_url"

@@ -502,6 +502,14 @@ def _refuse_wordpress(text: str, data: Any, posts: list[dict[str, Any]]) -> None
             column=column,
         )
     many = "a list of WordPress REST API posts" if posts[0] is not data else "a WordPress REST API post"
+    unlinked = next((post for post in posts if _canonical_unlinked(post) is not None), None)
+    if unlinked is not None:  # its canonical may be another site's: told how to have it checked
+        raise NotAReprintError(
+            f"{many} whose meta names no original_url, with a canonical address ({_canonical_unlinked(unlinked)}) "
+            "but no 'link' to tell it from the post's own (a ?_fields= query that left it out?): read as the "
+            "site's own; give its 'link', or send its content as an envelope with its original_url",
+            line=1 if posts[0] is not data else _key_line(text, "content"),
+        )
     raise NotAReprintError(
         f"{many} whose meta names no original_url, nor a canonical address on another site: read as the site's own",
         line=1 if posts[0] is not data else _key_line(text, "content"),
@@ -529,6 +537,16 @@ def _canonical_elsewhere(post: dict[str, Any]) -> str | None:
     if not other or not own:
         return None
     return None if same_site(other, own) else canonical.strip()
+
+
+def _canonical_unlinked(post: dict[str, Any]) -> str | None:
+    """The canonical address an SEO plugin gives a WordPress post that has no ``link`` to tell it by (see
+    :func:`_canonical_elsewhere`), else None."""
+    head = post.get("yoast_head_json")
+    canonical = head.get("canonical") if isinstance(head, dict) else None
+    if isinstance(post.get("link"), str) or not isinstance(canonical, str) or not canonical.strip():
+        return None
+    return canonical.strip()
 
 
 def _ordinal(number: int) -> str:
