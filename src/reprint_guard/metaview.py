@@ -389,6 +389,11 @@ def _exact(data: Mapping[str, Any]) -> MetadataView | None:
             continue  # as absent
         elif type(kind) is tuple:  # a value of one exact type
             if type(value) not in kind or (key == "original_url" and address_control(value) is not None):
+                if type(value) is str and kind is _DATE_TYPES:
+                    value = _a_day(value)  # a JSON envelope's "2025-03-02"
+                    if value is not None:
+                        setattr(view, key, value)
+                        continue
                 return None  # the model converts it, or says what is wrong
             setattr(view, key, value)
         elif kind == "names":
@@ -470,11 +475,12 @@ def address_control(address: str) -> str | None:
     return found.group(0) if found is not None else None
 
 
+_DATE_TYPES = (dt.date, dt.datetime)
 #: What each declared key holds, for :func:`_exact`: the exact types a value may have, or how it is read.
 _KINDS: dict[str, tuple[type, ...] | str] = {
     **dict.fromkeys(TEXT_KEYS, (str,)),
     **dict.fromkeys(NAME_KEYS, "names"),
-    **dict.fromkeys(DATE_KEYS, (dt.date, dt.datetime)),
+    **dict.fromkeys(DATE_KEYS, _DATE_TYPES),
     **dict.fromkeys((*FLAG_KEYS, *OPTIONAL_FLAG_KEYS, "commercial"), (bool,)),
     "medium": "medium",
     "permissions": "permissions",
@@ -504,10 +510,34 @@ def scope_words(scope: str | list[str]) -> list[str]:
     ]
 
 
+def _a_day(text: str) -> dt.date | None:
+    """A date written as text, as the model reads it (``metadata._calendar_value``, then pydantic, which keeps
+    a ``date`` as it is): a calendar day in ISO form, ``2025-03-02`` or ``20250302``, white space around it
+    aside. None for anything else (a date-time, a blank, no date): the model reads it, or says what is wrong.
+
+    A CMS sends its dates as JSON strings: read here, a JSON page no longer imports pydantic for them."""
+    text = text.strip()
+    if len(text) == 10 or (len(text) == 8 and text.isdigit()):
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            return None
+    return None
+
+
 def _exact_permission(data: Any) -> PermissionView | None:
     if type(data) is not dict or any(type(k) is not str for k in data) or type(data.get("from")) is not str:
         return None
     date, expires, reference = data.get("date"), data.get("expires"), data.get("reference")
+    # A record's day written as text is read as the model's ``Permission._calendar`` reads it.
+    if type(date) is str:
+        date = _a_day(date)
+        if date is None:
+            return None
+    if type(expires) is str:
+        expires = _a_day(expires)
+        if expires is None:
+            return None
     if (date is not None and type(date) is not dt.date) or (expires is not None and type(expires) is not dt.date):
         return None
     if reference is not None and type(reference) is not str:
