@@ -43,11 +43,34 @@ def compile_bundled() -> dict[str, Any]:
 
     files = policy_files(bundled_rules_dir())
     policies = PolicySet([read_policy_file(path, validate=True) for path in files])
+    dumped = [_dump(policies.get(policy_id)) for policy_id in policies.ids()]
     return {
         "format": FORMAT,
         "files": checksums(files),
-        "policies": [_dump(policies.get(policy_id)) for policy_id in policies.ids()],
+        "policies": dumped,
+        "required_words": _required_words(dumped),
     }
+
+
+def _required_words(dumped: list[dict[str, Any]]) -> dict[str, list[str] | None]:
+    """Each text rule's pattern, and the words one of which its every match holds (``prefilter.read_words``,
+    as UTF-8 text), for a run to know without reading the pattern (:func:`_know_words`)."""
+    from ..prefilter import read_words
+
+    patterns = {
+        rule["params"]["pattern"]
+        for policy in dumped
+        for rule in policy["rules"]
+        if rule["check"] == "text" and isinstance((rule["params"] or {}).get("pattern"), str)
+    }
+    words = {pattern: read_words(pattern) for pattern in sorted(patterns)}
+    return {pattern: None if found is None else [w.decode("utf-8") for w in found] for pattern, found in words.items()}
+
+
+def _know_words(known: dict[str, list[str] | None]) -> None:
+    from ..prefilter import know_words
+
+    know_words({pattern: None if ws is None else tuple(w.encode("utf-8") for w in ws) for pattern, ws in known.items()})
 
 
 def render() -> str:
@@ -74,6 +97,7 @@ def load_compiled(folder: Path, files: list[Path]) -> dict[str, Policy] | None:
     if data.get("format") != FORMAT or data.get("files") != sums:
         return None
     policies = {entry["id"]: _load(entry, folder) for entry in data["policies"]}
+    _know_words(data.get("required_words") or {})
     _built = (key, policies)  # policies are immutable: shared between the sets as they are
     return dict(policies)
 
