@@ -168,3 +168,30 @@ def test_invalid_metadata_raises_the_models_error() -> None:
     with pytest.raises(ValueError) as caught:
         read_metadata({"commercial": "maybe"})
     assert hasattr(caught.value, "errors")
+
+
+def test_metadata_valid_as_written_is_valid_key_by_key_and_the_rest_is_read_key_by_key() -> None:
+    """``readers.metadata_problem`` skips reading a sidecar's keys one by one when the whole is valid as written
+    (``metaview.valid_as_written``): then every key is valid on its own; otherwise the keys tell the problem."""
+    from reprint_guard.metaview import valid_as_written
+    from reprint_guard.readers import metadata_problem
+
+    rng = random.Random(20261207)
+    whole = 0
+    for _ in range(3000):
+        keys = rng.sample(sorted(CANDIDATES), rng.randint(1, 8))
+        data = {key: rng.choice(CANDIDATES[key]) for key in keys}
+        one_by_one = None
+        for key, value in data.items():
+            try:
+                read_metadata({key: value})
+            except ValueError:
+                one_by_one = key
+                break
+        if valid_as_written(data):
+            whole += 1
+            assert one_by_one is None, data
+            assert metadata_problem(data) is None
+        elif one_by_one is not None:
+            assert metadata_problem(data)[0] == one_by_one, data
+    assert whole > 300

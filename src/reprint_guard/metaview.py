@@ -316,6 +316,26 @@ def _name_unescaped(name: Any) -> Any:
 def read_metadata(data: Mapping[str, Any]) -> MetadataView:
     """Validate ``data`` as the model does; raises pydantic's ``ValidationError`` when it is invalid. A
     declared key's text wrapped in typographic quotes is read without them."""
+    data = _prepared(data)
+    view = _exact(data)
+    if view is not None:
+        return view
+    from .metadata import Metadata
+
+    return from_model(Metadata.model_validate(data))
+
+
+def valid_as_written(data: Mapping[str, Any]) -> bool:
+    """Whether :func:`read_metadata` reads ``data`` without the model (every value of its declared type as it
+    is). Each key is then read so on its own too (:func:`_prepared` and :func:`_exact` read each key's value
+    alone), and none is invalid: a sidecar's keys need not be read one by one to find the one at fault."""
+    return _exact(_prepared(data)) is not None
+
+
+def _prepared(data: Mapping[str, Any]) -> Mapping[str, Any]:
+    """``data`` as :func:`read_metadata` reads it, each key's value on its own: typographic quotes around a
+    declared key's text, HTML escapes in an address or a name and invisible format characters aside, a web
+    archive's copy of an address as the page archived."""
     quoted = [
         key
         for key, value in data.items()
@@ -342,12 +362,7 @@ def read_metadata(data: Mapping[str, Any]) -> MetadataView:
             data = {**data, key: [_name_unescaped(n) for n in names if n is not None]}  # a deleted user: None
         elif type(names) is str and "&" in names and ";" in names:
             data = {**data, key: _name_unescaped(names)}
-    view = _exact(data)
-    if view is not None:
-        return view
-    from .metadata import Metadata
-
-    return from_model(Metadata.model_validate(data))
+    return data
 
 
 def from_model(model: Any) -> MetadataView:
