@@ -183,6 +183,7 @@ def test_the_bundled_patterns_words_are_known_ahead_as_reading_them_gives() -> N
         for rule in policies.get(policy_id).rules
         if rule.check == "text" and rule.params.pattern is not None
     }
+    assert required_words(r"\bno policy's own pattern\b") == (b"policy's",)  # what is given is made ready
     assert len(patterns) > 10 and patterns <= set(_KNOWN_WORDS)
     for pattern in patterns:
         assert _KNOWN_WORDS[pattern] == read_words(pattern), pattern

@@ -158,13 +158,15 @@ def lexicon_with(words: tuple[bytes, ...]) -> Lexicon | None:
 #: given by :func:`know_words` as a run loads it: reading a long pattern's words costs a run about a
 #: millisecond each, ~25 ms for a folder of pages of several policies, the same every run.
 _KNOWN_WORDS: dict[str, tuple[bytes, ...] | None] = {}
+#: What gives more of them, asked at the first pattern not known (a run that reaches no text rule asks none).
+_KNOWN_SOURCES: list[Callable[[], Mapping[str, tuple[bytes, ...] | None]]] = []
 _UNKNOWN = object()
 
 
-def know_words(known: Mapping[str, tuple[bytes, ...] | None]) -> None:
-    """Patterns' words as :func:`read_words` read them (ahead of the run), to be given by
-    :func:`required_words` without reading the patterns again."""
-    _KNOWN_WORDS.update(known)
+def know_words(source: Callable[[], Mapping[str, tuple[bytes, ...] | None]]) -> None:
+    """Patterns' words as :func:`read_words` read them (ahead of the run), given by ``source`` when first
+    needed, for :func:`required_words` to give without reading the patterns again."""
+    _KNOWN_SOURCES.append(source)
 
 
 @lru_cache(maxsize=512)
@@ -177,6 +179,13 @@ def required_words(pattern: str) -> tuple[bytes, ...] | None:
     breaks a word. A bundled policy's pattern's words were read ahead (:func:`know_words`).
     """
     known = _KNOWN_WORDS.get(pattern, _UNKNOWN)
+    while known is _UNKNOWN and _KNOWN_SOURCES:
+        try:
+            source = _KNOWN_SOURCES.pop()
+        except IndexError:  # another thread took it: its words are the same as reading them
+            break
+        _KNOWN_WORDS.update(source())
+        known = _KNOWN_WORDS.get(pattern, _UNKNOWN)
     if known is not _UNKNOWN:
         return known  # type: ignore[return-value]
     return read_words(pattern)
