@@ -559,3 +559,56 @@ def write_mixed_corpus(
             handle.write(head + sep + padded)
         files.append(target)
     return files
+
+
+#: The formats :func:`write_format_twins` writes a Markdown reprint in, besides Markdown.
+TWIN_FORMATS = ("html", "json")
+
+
+def write_format_twins(markdown_files: list[str], folder: str | os.PathLike[str], fmt: str) -> list[str]:
+    """The same reprints (front matter, then a Markdown body, as :func:`write_mixed_corpus` writes them) as
+    the other pages reprint-guard reads, with the same metadata and the same article:
+
+    * ``html``: the body rendered as the Markdown reader renders it, in a whole page (``<head>`` with a
+      charset and the title, the article in ``<body><article>``), and the front matter as the page's
+      ``NAME.meta.yaml`` sidecar, as a site that does not declare it in the page keeps it;
+    * ``json``: a CMS envelope, ``{"metadata": {...}, "body": "<the Markdown>", "format": "markdown"}``, the
+      front matter's values as JSON (dates as their ISO text, as a CMS sends them).
+
+    The file name is the Markdown file's with ``.html`` or ``.json`` for its suffix.
+    """
+    import html as html_module
+    import json
+
+    import yaml
+
+    from reprint_guard.readers.markdown import render
+
+    if fmt not in TWIN_FORMATS:
+        raise ValueError(f"no such format: {fmt!r}")
+    os.makedirs(folder, exist_ok=True)
+    files = []
+    for source in markdown_files:
+        text = Path(source).read_text(encoding="utf-8")
+        _, _, rest = text.partition("---\n")  # every mixed-corpus file opens with YAML front matter
+        front, _, body = rest.partition("\n---\n")
+        stem = os.path.join(folder, os.path.splitext(os.path.basename(source))[0])
+        if fmt == "html":
+            title = yaml.safe_load(front).get("title") or ""
+            page = (
+                '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+                f"<title>{html_module.escape(str(title), quote=False)}</title>\n</head>\n<body>\n<article>\n"
+                f"{render(body)}</article>\n</body>\n</html>\n"
+            )
+            with open(stem + ".meta.yaml", "w", encoding="utf-8") as handle:
+                handle.write(front + "\n")
+            target = stem + ".html"
+        else:
+            metadata = yaml.safe_load(front)
+            envelope = {"metadata": metadata, "body": body.lstrip("\n"), "format": "markdown"}
+            page = json.dumps(envelope, ensure_ascii=False, indent=2, default=str) + "\n"
+            target = stem + ".json"
+        with open(target, "w", encoding="utf-8") as handle:
+            handle.write(page)
+        files.append(target)
+    return files

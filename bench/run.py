@@ -37,11 +37,30 @@ from reprint_guard.engine import check_reprint
 from reprint_guard.policy.loader import policy_set
 from reprint_guard.readers import read_file
 from reprint_guard.readers.markdown import render, split_front_matter
+from reprint_guard.safeyaml import load as safe_load
 
 if __package__:
-    from .corpus import DEFAULT_SEED, CorpusDoc, mixed_policy_of, summarize, write_corpus, write_mixed_corpus
+    from .corpus import (
+        DEFAULT_SEED,
+        TWIN_FORMATS,
+        CorpusDoc,
+        mixed_policy_of,
+        summarize,
+        write_corpus,
+        write_format_twins,
+        write_mixed_corpus,
+    )
 else:  # run as a script: bench/ is sys.path[0]
-    from corpus import DEFAULT_SEED, CorpusDoc, mixed_policy_of, summarize, write_corpus, write_mixed_corpus
+    from corpus import (
+        DEFAULT_SEED,
+        TWIN_FORMATS,
+        CorpusDoc,
+        mixed_policy_of,
+        summarize,
+        write_corpus,
+        write_format_twins,
+        write_mixed_corpus,
+    )
 
 TARGETS = {
     # name: (operator, threshold)
@@ -82,6 +101,30 @@ def parse_loop(files: Sequence[str]) -> None:
         LexborHTMLParser(html)  # HTML -> DOM (selectolax / lexbor)
 
 
+def html_parse_loop(files: Sequence[str]) -> None:
+    """The floor of an HTML page with a ``NAME.meta.yaml`` sidecar: the page's bytes read and decoded, the
+    sidecar's read and parsed as the check parses it (the flat reader, or PyYAML's C loader), the page parsed
+    by Lexbor."""
+    for path in files:
+        with open(path, "rb") as handle:
+            text = handle.read().decode("utf-8")
+        with open(path[: -len(".html")] + ".meta.yaml", "rb") as handle:
+            safe_load(handle.read().decode("utf-8"), flat=True)
+        LexborHTMLParser(text)
+
+
+def json_parse_loop(files: Sequence[str]) -> None:
+    """The floor of a CMS envelope with a Markdown body: read, decoded, ``json.loads``, the body rendered by
+    pyromark and the HTML parsed by Lexbor."""
+    for path in files:
+        with open(path, "rb") as handle:
+            envelope = json.loads(handle.read().decode("utf-8"))
+        LexborHTMLParser(render(envelope["body"]))
+
+
+FORMAT_FLOORS: dict[str, Callable[[Sequence[str]], None]] = {"html": html_parse_loop, "json": json_parse_loop}
+
+
 def pipeline_loop(files: Sequence[str]) -> None:
     """What every check needs before its first rule: the reprint read, and what a reader sees of it
     (the HTML parsed, media and visible text extracted). The check can be no faster than this."""
@@ -109,13 +152,16 @@ def best_times(*loops: Callable[[], None], repeats: int) -> list[tuple[float, li
     return [(min(out), out) for out in times]
 
 
-def time_three(files: Sequence[str], policies: object, repeats: int) -> list[tuple[float, list[float]]]:
-    """The check, the parse floor and the pipeline over ``files``, warmed up, then timed in turn."""
+def time_three(
+    files: Sequence[str], policies: object, repeats: int, floor: Callable[[Sequence[str]], None] = parse_loop
+) -> list[tuple[float, list[float]]]:
+    """The check, the parse floor (``floor``: Markdown's unless told) and the pipeline over ``files``, warmed
+    up, then timed in turn."""
     check_loop(files[:WARMUP_DOCS], policies)
-    parse_loop(files[:WARMUP_DOCS])
+    floor(files[:WARMUP_DOCS])
     pipeline_loop(files[:WARMUP_DOCS])
     return best_times(
-        lambda: check_loop(files, policies), lambda: parse_loop(files), lambda: pipeline_loop(files), repeats=repeats
+        lambda: check_loop(files, policies), lambda: floor(files), lambda: pipeline_loop(files), repeats=repeats
     )
 
 
@@ -277,6 +323,31 @@ def verify_mixed(files: Sequence[str], policies: object) -> dict[str, object]:
         result = check_reprint(reprint, policies, policy).settle()  # type: ignore[arg-type]
         agree += {f.rule for f in result.findings} == expected
     return {"docs": len(files), "findings_as_expected": agree}
+
+
+def measure_formats(markdown_files: Sequence[str], folder: str, policies: object, repeats: int) -> dict[str, object]:
+    """The same mixed-corpus reprints as HTML pages (with a sidecar) and as CMS JSON envelopes: each format's
+    check, floor and pipeline, and how many of its documents have the findings of their Markdown twin."""
+    report: dict[str, object] = {"docs": len(markdown_files)}
+    for fmt in TWIN_FORMATS:
+        files = write_format_twins(list(markdown_files), os.path.join(folder, fmt), fmt)
+        (check, _), (floor, _), (pipeline, _) = time_three(files, policies, repeats, FORMAT_FLOORS[fmt])
+        agree = 0
+        for twin, path in zip(markdown_files, files, strict=True):
+            rules = [f.rule for f in check_reprint(read_file(path), policies).settle().findings]  # type: ignore[arg-type]
+            agree += rules == [f.rule for f in check_reprint(read_file(twin), policies).settle().findings]  # type: ignore[arg-type]
+        sizes = [os.path.getsize(f) for f in files]
+        report[fmt] = {
+            "avg_bytes": round(sum(sizes) / len(sizes)),
+            "docs_per_s": rate(len(files), check),
+            "parse_floor_docs_per_s": rate(len(files), floor),
+            "ratio": round(floor / check, 3),
+            "check_ms_per_doc": round(1000 * check / len(files), 3),
+            "parse_ms_per_doc": round(1000 * floor / len(files), 3),
+            "pipeline": pipeline_stage(len(files), pipeline, floor, check),
+            "same_findings_as_markdown": agree,
+        }
+    return report
 
 
 def measure_policy_load(runs: int = 7, code: str = _POLICY_LOAD) -> dict[str, object]:
@@ -551,6 +622,12 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--startup-runs", type=int, default=15, help="CLI start-up runs (default 15)")
     parser.add_argument("--mixed-docs", type=int, default=2000, help="documents in the mixed-policy corpus (0: skip)")
     parser.add_argument(
+        "--format-docs",
+        type=int,
+        default=1000,
+        help="of the mixed corpus, how many to time again as HTML pages and as JSON envelopes (default 1000; 0: skip)",
+    )
+    parser.add_argument(
         "--repo-docs", type=int, default=10000, help="files in the repository run, --jobs 1 vs default (0: skip)"
     )
     parser.add_argument(
@@ -635,6 +712,7 @@ def run(options: argparse.Namespace, workdir: str) -> int:
     memory["tracemalloc_peak_mib"] = measure_tracemalloc(files, policies)
 
     mixed: dict[str, object] | None = None
+    formats: dict[str, object] | None = None
     if options.mixed_docs and FIXTURES.is_dir():
         log(f"a mixed-policy corpus of {options.mixed_docs} ~1,000-word reprints (all bundled policies)")
         mixed_files = mixed_corpus(os.path.join(workdir, "mixed"), options.mixed_docs)
@@ -650,6 +728,11 @@ def run(options: argparse.Namespace, workdir: str) -> int:
             "pipeline": pipeline_stage(len(mixed_files), mixed_pipeline, mixed_parse, mixed_check),
             "verification": verify_mixed(mixed_files, policies),
         }
+        if options.format_docs:
+            log(f"the first {options.format_docs} of them as HTML pages and as CMS JSON envelopes")
+            formats = measure_formats(
+                mixed_files[: options.format_docs], os.path.join(workdir, "formats"), policies, options.repeats
+            )
 
     log("verifying the corpus against the checker's findings")
     verification = verify_corpus(docs, policies)
@@ -716,6 +799,7 @@ def run(options: argparse.Namespace, workdir: str) -> int:
         "repo": repo,
         "policy_load": policy_load,
         "mixed_policies": mixed,
+        "formats": formats,
         "corpus": {**summarize(docs), "seed": options.seed},
         "corpus_check": verification,
         "python": sys.version.split()[0],

@@ -226,3 +226,35 @@ def test_the_hooks_that_the_first_fork_imports_are_balanced(tmp_path):
     assert run.returncode == 0, run.stderr[-3000:]
     assert run.stdout.split() == ["0", "True"], run.stdout + run.stderr[-3000:]
     assert "Exception ignored" not in run.stderr and "release" not in run.stderr, run.stderr[-3000:]
+
+
+def test_a_check_that_tells_an_element_to_insert_does_not_import_what_writes_fixes(tmp_path) -> None:
+    """A page with another article's counter is told the element to put there, filled from its metadata
+    (``reprint_guard.inserts``), without importing ``reprint_guard.fix`` (~25 ms of CPU), which ``--fix`` needs."""
+    import json
+    import shutil
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    fixture = Path(__file__).resolve().parent / "policies" / "the-conversation" / "page-counter-other-article.md"
+    page = tmp_path / "page.md"
+    shutil.copyfile(fixture, page)
+    code = (
+        "import sys; from reprint_guard.cli import main\n"
+        "code = main()\n"
+        "print('reprint_guard.fix' in sys.modules, code, file=sys.stderr)"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", code, "check", "--no-config", "-j", "1", "--format", "json", str(page)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.stderr.splitlines()[-1] == "False 1", run.stderr
+    (finding,) = json.loads(run.stdout)["results"][0]["findings"]
+    assert finding["rule"] == "the-conversation/page-counter"
+    assert (
+        "Replace it with the element for this reprint's original: <img src=\"https://counter.theconversation.com/content/"
+        in finding["fix"]
+    )

@@ -370,3 +370,28 @@ def test_a_record_naming_a_hosted_blog_is_not_its_owners(tmp_path, url, grantor)
 )
 def test_a_record_naming_a_registered_site_still_counts(tmp_path, url, grantor):
     assert _findings(tmp_path, url, grantor) == [], (url, grantor)
+
+
+@pytest.mark.parametrize("only_icann", [False, True])
+def test_the_list_read_without_punycode_forms_answers_as_the_whole_list_for_a_host_without_one(only_icann):
+    """``urls._suffix_list`` looks a host with no ``xn--`` label up in the list read without the punycode forms
+    the package adds (two thirds of reading it): every form it leaves out has such a label, and every rule's
+    sites, spelt as written or in punycode, get the whole list's answers."""
+    from publicsuffixlist import PublicSuffixList
+
+    from reprint_guard.urls import _suffix_list
+
+    whole = PublicSuffixList(only_icann=only_icann)
+    lean = PublicSuffixList(accept_encoded_idn=False, only_icann=only_icann)
+    left_out = whole._publicsuffix - lean._publicsuffix
+    assert len(left_out) > 300
+    assert all(any(label.startswith(("xn--", "!xn--")) for label in rule.split(".")) for rule in left_out)
+    hosts = []
+    for rule in sorted(whole._publicsuffix):
+        bare = rule.lstrip("!").removeprefix("*.")
+        hosts += [bare, f"site.{bare}", f"www.site.{bare}", f"Site.Example.{bare.upper()}"]
+    for host in hosts:
+        table = _suffix_list(host, only_icann=only_icann)
+        assert (table._publicsuffix == whole._publicsuffix) is ("xn--" in host.lower()), host
+        assert table.privatesuffix(host) == whole.privatesuffix(host), host
+        assert table.publicsuffix(host) == whole.publicsuffix(host), host

@@ -37,6 +37,9 @@ from .checks.base import (
     template_values,
 )
 from .errors import signals_held
+from .inserts import CONTROLS as _CONTROLS
+from .inserts import escaped as _escaped
+from .inserts import filled_insert
 from .policy.model import Policy, credits_another
 from .report import Finding
 from .reprint import NAME_SPACE, Reprint, line_around, link_words
@@ -182,11 +185,6 @@ def _in_format(block: str, format: str, html: bool) -> str:
     return markdown_html(block).strip()
 
 
-#: Control characters (C0 but tab, DEL, C1): in a value they would write a NUL into the article, or reach a
-#: terminal as escape sequences; no credit holds one.
-_CONTROLS = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")
-
-
 #: What a Markdown text takes for markup (emphasis, code, links, autolinks and tags, entities, strikethrough)
 #: wherever it stands in a line: in a value, each is written with a backslash, which makes it a character.
 _MARKDOWN_MARKUP = re.compile(r"[\\`*_\[\]<>&~]")
@@ -253,13 +251,6 @@ def _as_destination(address: str) -> str:
     """A web address as a Markdown link's destination: as written (``?a=1&b=2``, not ``&amp;``), but for what
     Markdown would read as markup there, escaped as HTML (``&amp;copy;``, ``&quot;``), which it decodes back."""
     return _DESTINATION_MARKUP.sub(lambda m: escape(m.group(0), quote=True), address)
-
-
-def _escaped(values: dict[str, str], *, quote: bool) -> dict[str, str]:
-    """Metadata values as text inside HTML (``quote``: attribute values too) or Markdown, where a raw ``<``
-    would start a tag: "Ana <Ruiz>" or a URL with a quote stays text, and nothing is injected; control
-    characters are dropped (a line break in a value would part the credit's line)."""
-    return {key: escape(_CONTROLS.sub("", value), quote=quote) for key, value in values.items()}
 
 
 @dataclass
@@ -1730,14 +1721,6 @@ def _element_block(finding: Finding, reprint: Reprint, policy: Policy) -> tuple[
             needs.append("the original's id, the number its address ends in (original_url ends in none)")
         return None, "needs " + " and ".join(needs)
     return element, ""
-
-
-def filled_insert(insert: str, reprint: Reprint, policy: Policy) -> tuple[str | None, list[str]]:
-    """An element rule's ``insert`` template filled from the reprint, escaped as HTML (an element is HTML, in
-    Markdown too); or None and the metadata it names that is not set."""
-    values = template_values(reprint, policy, placeholders=False)
-    missing = sorted({m for m in PLACEHOLDER.findall(insert) if m not in values})
-    return (None, missing) if missing else (render(insert, _escaped(values, quote=True)), [])
 
 
 def _already_there(params: Any, reprint: Reprint) -> bool:

@@ -316,6 +316,26 @@ def _name_unescaped(name: Any) -> Any:
 def read_metadata(data: Mapping[str, Any]) -> MetadataView:
     """Validate ``data`` as the model does; raises pydantic's ``ValidationError`` when it is invalid. A
     declared key's text wrapped in typographic quotes is read without them."""
+    data = _prepared(data)
+    view = _exact(data)
+    if view is not None:
+        return view
+    from .metadata import Metadata
+
+    return from_model(Metadata.model_validate(data))
+
+
+def valid_as_written(data: Mapping[str, Any]) -> bool:
+    """Whether :func:`read_metadata` reads ``data`` without the model (every value of its declared type as it
+    is). Each key is then read so on its own too (:func:`_prepared` and :func:`_exact` read each key's value
+    alone), and none is invalid: a sidecar's keys need not be read one by one to find the one at fault."""
+    return _exact(_prepared(data)) is not None
+
+
+def _prepared(data: Mapping[str, Any]) -> Mapping[str, Any]:
+    """``data`` as :func:`read_metadata` reads it, each key's value on its own: typographic quotes around a
+    declared key's text, HTML escapes in an address or a name and invisible format characters aside, a web
+    archive's copy of an address as the page archived."""
     quoted = [
         key
         for key, value in data.items()
@@ -342,12 +362,7 @@ def read_metadata(data: Mapping[str, Any]) -> MetadataView:
             data = {**data, key: [_name_unescaped(n) for n in names if n is not None]}  # a deleted user: None
         elif type(names) is str and "&" in names and ";" in names:
             data = {**data, key: _name_unescaped(names)}
-    view = _exact(data)
-    if view is not None:
-        return view
-    from .metadata import Metadata
-
-    return from_model(Metadata.model_validate(data))
+    return data
 
 
 def from_model(model: Any) -> MetadataView:
@@ -389,6 +404,11 @@ def _exact(data: Mapping[str, Any]) -> MetadataView | None:
             continue  # as absent
         elif type(kind) is tuple:  # a value of one exact type
             if type(value) not in kind or (key == "original_url" and address_control(value) is not None):
+                if type(value) is str and kind is _DATE_TYPES:
+                    value = _a_day(value)  # a JSON envelope's "2025-03-02"
+                    if value is not None:
+                        setattr(view, key, value)
+                        continue
                 return None  # the model converts it, or says what is wrong
             setattr(view, key, value)
         elif kind == "names":
@@ -470,11 +490,12 @@ def address_control(address: str) -> str | None:
     return found.group(0) if found is not None else None
 
 
+_DATE_TYPES = (dt.date, dt.datetime)
 #: What each declared key holds, for :func:`_exact`: the exact types a value may have, or how it is read.
 _KINDS: dict[str, tuple[type, ...] | str] = {
     **dict.fromkeys(TEXT_KEYS, (str,)),
     **dict.fromkeys(NAME_KEYS, "names"),
-    **dict.fromkeys(DATE_KEYS, (dt.date, dt.datetime)),
+    **dict.fromkeys(DATE_KEYS, _DATE_TYPES),
     **dict.fromkeys((*FLAG_KEYS, *OPTIONAL_FLAG_KEYS, "commercial"), (bool,)),
     "medium": "medium",
     "permissions": "permissions",
@@ -504,10 +525,34 @@ def scope_words(scope: str | list[str]) -> list[str]:
     ]
 
 
+def _a_day(text: str) -> dt.date | None:
+    """A date written as text, as the model reads it (``metadata._calendar_value``, then pydantic, which keeps
+    a ``date`` as it is): a calendar day in ISO form, ``2025-03-02`` or ``20250302``, white space around it
+    aside. None for anything else (a date-time, a blank, no date): the model reads it, or says what is wrong.
+
+    A CMS sends its dates as JSON strings: read here, a JSON page no longer imports pydantic for them."""
+    text = text.strip()
+    if len(text) == 10 or (len(text) == 8 and text.isdigit()):
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            return None
+    return None
+
+
 def _exact_permission(data: Any) -> PermissionView | None:
     if type(data) is not dict or any(type(k) is not str for k in data) or type(data.get("from")) is not str:
         return None
     date, expires, reference = data.get("date"), data.get("expires"), data.get("reference")
+    # A record's day written as text is read as the model's ``Permission._calendar`` reads it.
+    if type(date) is str:
+        date = _a_day(date)
+        if date is None:
+            return None
+    if type(expires) is str:
+        expires = _a_day(expires)
+        if expires is None:
+            return None
     if (date is not None and type(date) is not dt.date) or (expires is not None and type(expires) is not dt.date):
         return None
     if reference is not None and type(reference) is not str:

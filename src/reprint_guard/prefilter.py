@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import lru_cache
 
 from .forking import fork_safe
@@ -154,6 +154,21 @@ def lexicon_with(words: tuple[bytes, ...]) -> Lexicon | None:
         return lexicon
 
 
+#: The words of the bundled policies' patterns, read when ``bundled.json`` was built (``policy.compiled``) and
+#: given by :func:`know_words` as a run loads it: reading a long pattern's words costs a run about a
+#: millisecond each, ~25 ms for a folder of pages of several policies, the same every run.
+_KNOWN_WORDS: dict[str, tuple[bytes, ...] | None] = {}
+#: What gives more of them, asked at the first pattern not known (a run that reaches no text rule asks none).
+_KNOWN_SOURCES: list[Callable[[], Mapping[str, tuple[bytes, ...] | None]]] = []
+_UNKNOWN = object()
+
+
+def know_words(source: Callable[[], Mapping[str, tuple[bytes, ...] | None]]) -> None:
+    """Patterns' words as :func:`read_words` read them (ahead of the run), given by ``source`` when first
+    needed, for :func:`required_words` to give without reading the patterns again."""
+    _KNOWN_SOURCES.append(source)
+
+
 @lru_cache(maxsize=512)
 def required_words(pattern: str) -> tuple[bytes, ...] | None:
     """Words (lower case, UTF-8, no spaces) of which every match of ``pattern`` holds at least one.
@@ -161,8 +176,23 @@ def required_words(pattern: str) -> tuple[bytes, ...] | None:
     None when no such words are known. ASCII letters, digits and punctuation make words, and letters that
     NFKC and case folding leave as they are ("é", "ż", Arabic letters: a restrictive notice in another
     language, "droits réservés"); any other character (one the normalised text never holds as written)
-    breaks a word.
+    breaks a word. A bundled policy's pattern's words were read ahead (:func:`know_words`).
     """
+    known = _KNOWN_WORDS.get(pattern, _UNKNOWN)
+    while known is _UNKNOWN and _KNOWN_SOURCES:
+        try:
+            source = _KNOWN_SOURCES.pop()
+        except IndexError:  # another thread took it: its words are the same as reading them
+            break
+        _KNOWN_WORDS.update(source())
+        known = _KNOWN_WORDS.get(pattern, _UNKNOWN)
+    if known is not _UNKNOWN:
+        return known  # type: ignore[return-value]
+    return read_words(pattern)
+
+
+def read_words(pattern: str) -> tuple[bytes, ...] | None:
+    """:func:`required_words`, read from the pattern."""
     try:
         reader = _Reader(pattern)
         words = reader.alternation(0)

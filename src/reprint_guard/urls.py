@@ -445,14 +445,23 @@ def ip_host(host: str) -> bool:
     return ":" in host or (bool(host) and host.replace(".", "").isdigit())
 
 
-@lru_cache(maxsize=1)
-def _suffix_list() -> PublicSuffixList:
+def _suffix_list(host: str, *, only_icann: bool = False) -> PublicSuffixList:
     """The Public Suffix List as the ``publicsuffixlist`` package ships it (no network), its private section
-    (``github.io``, ``blogspot.com``, ``s3.amazonaws.com``) included. Read on first use: about 28 ms of CPU
-    (best of five fresh processes, the first lookup in a check run), paid only by a check that compares sites."""
+    (``github.io``, ``blogspot.com``, ``s3.amazonaws.com``) included unless ``only_icann``, to look ``host`` up
+    in. Read on first use, paid only by a check that compares sites.
+
+    The package adds each international rule's punycode form (``xn--...``) as it reads the list: two thirds of
+    reading it (~20 of ~29 ms of CPU). A host with no ``xn--`` label can match none of those forms (each has
+    one; ``tests/test_public_suffix.py`` holds the list to it), so it is looked up in the list read without
+    them (``accept_encoded_idn=False``), and the whole list is read only for a host that has one."""
+    return _read_suffix_list(only_icann, "xn--" in host.lower())
+
+
+@lru_cache(maxsize=4)
+def _read_suffix_list(only_icann: bool, punycode: bool) -> PublicSuffixList:
     from publicsuffixlist import PublicSuffixList
 
-    return PublicSuffixList()
+    return PublicSuffixList(accept_encoded_idn=punycode, only_icann=only_icann)
 
 
 @lru_cache(maxsize=1024)
@@ -469,17 +478,7 @@ def registrable_domain(host: str) -> str | None:
         return host.strip("[]")
     if "." not in host or "" in host.split("."):
         return host
-    return _suffix_list().privatesuffix(host)
-
-
-@lru_cache(maxsize=1)
-def _icann_list() -> PublicSuffixList:
-    """The Public Suffix List's ICANN section alone (the same file): what a host's suffix is without the
-    private section's hosting platforms. Read only to tell a hosted site (see :func:`hosted_site`): about 23 ms
-    of CPU more, paid only when a record with no address names the original's site."""
-    from publicsuffixlist import PublicSuffixList
-
-    return PublicSuffixList(only_icann=True)
+    return _suffix_list(host).privatesuffix(host)
 
 
 @lru_cache(maxsize=256)
@@ -492,8 +491,10 @@ def hosted_site(host: str) -> bool:
     site = registrable_domain(host)
     if site is None or "." not in site or ip_host(host):
         return False
-    suffix = _suffix_list().publicsuffix(site)
-    return suffix is not None and suffix != _icann_list().publicsuffix(site)
+    suffix = _suffix_list(site).publicsuffix(site)
+    # The ICANN section alone: read only to tell a hosted site, paid only when a record with no address names
+    # the original's site.
+    return suffix is not None and suffix != _suffix_list(site, only_icann=True).publicsuffix(site)
 
 
 def written_site(host: str) -> str | None:

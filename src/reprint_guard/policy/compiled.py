@@ -43,11 +43,53 @@ def compile_bundled() -> dict[str, Any]:
 
     files = policy_files(bundled_rules_dir())
     policies = PolicySet([read_policy_file(path, validate=True) for path in files])
+    dumped = [_dump(policies.get(policy_id)) for policy_id in policies.ids()]
     return {
         "format": FORMAT,
         "files": checksums(files),
-        "policies": [_dump(policies.get(policy_id)) for policy_id in policies.ids()],
+        "policies": dumped,
+        "required_words": _required_words(dumped),
     }
+
+
+def _text_patterns(rules: Any) -> list[str]:
+    """The distinct patterns of the text rules among ``rules`` (each a dumped rule's dict), in order."""
+    return sorted(
+        {
+            rule["params"]["pattern"]
+            for rule in rules
+            if rule["check"] == "text" and isinstance((rule["params"] or {}).get("pattern"), str)
+        }
+    )
+
+
+def _required_words(dumped: list[dict[str, Any]]) -> list[list[str] | None]:
+    """For each distinct pattern of the text rules (in :func:`_text_patterns`'s order), the words one of which
+    its every match holds (``prefilter.read_words``, as UTF-8 text), for a run to know without reading the
+    pattern (:func:`_know_words`). Given by the patterns' order, not beside each: the patterns are long."""
+    from ..prefilter import read_words
+
+    words = [read_words(pattern) for pattern in _text_patterns(rule for policy in dumped for rule in policy["rules"])]
+    return [None if found is None else [w.decode("utf-8") for w in found] for found in words]
+
+
+def _know_words(data: dict[str, Any]) -> None:
+    """Give ``prefilter`` the words of ``bundled.json``'s patterns, read when it was built (made ready when a
+    page first asks of a pattern: a run that reaches no text rule pays nothing for them)."""
+    from ..prefilter import know_words
+
+    words = data.get("required_words")
+    patterns = _text_patterns(rule for policy in data["policies"] for rule in policy["rules"])
+    if not isinstance(words, list) or len(words) != len(patterns):
+        return
+
+    def known() -> dict[str, tuple[bytes, ...] | None]:
+        return {
+            pattern: None if found is None else tuple(w.encode("utf-8") for w in found)
+            for pattern, found in zip(patterns, words, strict=True)
+        }
+
+    know_words(known)
 
 
 def render() -> str:
@@ -74,6 +116,7 @@ def load_compiled(folder: Path, files: list[Path]) -> dict[str, Policy] | None:
     if data.get("format") != FORMAT or data.get("files") != sums:
         return None
     policies = {entry["id"]: _load(entry, folder) for entry in data["policies"]}
+    _know_words(data)
     _built = (key, policies)  # policies are immutable: shared between the sets as they are
     return dict(policies)
 

@@ -26,6 +26,7 @@ from ..metaview import (
     name_without_format_chars,
     only_slugs,
     read_metadata,
+    valid_as_written,
 )
 from ..reprint import Reprint
 from .folders import may_hold_sidecars
@@ -1555,8 +1556,14 @@ def metadata_problem(data: Mapping[str, Any]) -> tuple[str, str, str] | None:
     could make valid, its dotted place and why; None when every value is valid.
 
     Each key is read on its own, so the problem is told where it was written,
-    not blamed on every file it would be merged into.
+    not blamed on every file it would be merged into; unless the whole is valid as written (the usual sidecar),
+    when each key is too (:func:`~reprint_guard.metaview.valid_as_written`).
     """
+    try:
+        if valid_as_written(data):
+            return None
+    except Exception:  # whatever it is, the keys read one by one tell it as they always did
+        pass
     for key, value in data.items():
         try:
             read_metadata({key: value})
