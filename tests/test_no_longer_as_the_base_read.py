@@ -159,3 +159,41 @@ def test_pages_told_after_asking_the_base_keep_their_place_and_a_renamed_one_is_
     ], proc.stdout
     sarif = json.loads((repo / outputs(tmp_path)["sarif"]).read_text(encoding="utf-8"))
     assert sum(r["ruleId"] == RULE for r in sarif["runs"][0]["results"]) == 2
+
+
+def test_the_hooks_staged_cascade_change_is_told_against_head(tmp_path):
+    """The pre-commit hook's way (``--staged --force-include``, ``--baseline-commit HEAD``): a staged _index.md
+    whose cascade no longer gives its section a policy brings its pages, told; without a base, skipped unsaid."""
+    repo = tmp_path / "site"
+    files = {
+        "hugo.toml": 'baseURL = "https://example.org/"\n',
+        "content/wire/_index.md": "---\ntitle: Wire\ncascade:\n  policy: propublica\n---\n",
+        "content/wire/rivers.md": "---\ntitle: Rivers run dry\nauthor: Ana Ruiz\n---\n\nA paragraph about rivers.\n",
+    }
+    for name, text in files.items():
+        write(repo / name, text)
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "base")
+    write(repo / "content/wire/_index.md", "---\ntitle: Wire\n---\n")
+    git(repo, "add", "-A")
+    hook = ("check", "--staged", "--force-include", "content/wire/_index.md")
+    run = run_cli(*hook, "--baseline-commit", "HEAD", "--format", "json", cwd=repo)
+    (result,) = [r for r in run.json()["results"] if r["path"] == "content/wire/rivers.md"]
+    assert [f["rule"] for f in result["findings"]] == [RULE], run.out + run.err
+    assert "cascade" in result["findings"][0]["message"]
+    assert RULE not in run_cli(*hook, cwd=repo).out
+
+
+def test_a_base_whose_config_does_not_read_is_said_not_guessed(tmp_path):
+    """The base's copy cannot be checked (its config does not read there): a warning says so, the page is not
+    told, and the run goes on."""
+    base = {"content/ferry.md": FERRY, ".reprint-guard.yaml": MAPPED + "defaults: [\n"}
+    repo, _ = make_pull_request(tmp_path, {"content/notes.md": OWN}, base)
+    write(repo / ".reprint-guard.yaml", UNMAPPED)
+    run = run_cli("check", "content", "--baseline-commit", "main", "--format", "json", cwd=repo)
+    assert run.code == 0, run.out + run.err
+    assert RULE not in run.out
+    (said,) = [line for line in run.err.splitlines() if "skipped now as not a reprint" in line]
+    assert said.startswith("reprint-guard: warning: content/ferry.md, skipped now as not a reprint, could not be")
+    assert "whether it was a reprint there is not told" in said, said

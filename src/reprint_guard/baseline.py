@@ -14,7 +14,13 @@ checked again.
 A file the change touched (the file, or its metadata sidecar) that is now skipped as not a reprint, but was
 checked as one at the commit, is told (``reprint-guard/no-longer-a-reprint``, :func:`no_longer_a_reprint`):
 deleting a reprint's sidecar, or taking ``original_url`` out of its front matter, would otherwise turn a
-failing reprint into a skipped file, with no notice.
+failing reprint into a skipped file, with no notice. So is a file, touched or not, whose reading the change
+changed otherwise (the run's config or a policy it names, :func:`rules_differ`; a site file that gives it values;
+a rename in a site): taking the config's ``front-matter`` mapping onto ``original_url``, an override's ``policy`` or a
+section's cascade ``policy`` out does the same. Whether such a file was a reprint at the commit is asked of a copy of
+the commit's own files, its config, policies, site files and sidecar there, once the run's other files are checked
+(:func:`as_the_commit_read`, one check for all of them): its copy read here, with the run's config, would tell
+what the change made of it, not what the commit did.
 
 A page whose metadata sidecar, or one of whose site files (a Hugo or Jekyll site's ``_index.md`` cascade, config,
 ``_config.yml``), differs from the commit's (a link's target's change, a site config deleted, a sidecar a renamed
@@ -773,11 +779,13 @@ def no_longer_a_reprint(path: str, reason: str, baseline: Baseline, settings: An
     side = next((side for side in sidecar_names(before) if side in baseline.held), None)
     asked = baseline.then.get(name)
     if asked is None:
-        if reads_otherwise(path, name, baseline, settings):
-            return None  # its copy read here is not the commit's reading: asked of the commit's files, by the run
         sides = {*sidecar_names(name), *sidecar_names(before)}
         if name not in baseline.touched and not sides & baseline.touched:
-            return None  # the change left the file, its sidecar and what reads them alone: skipped at the commit too
+            # the change left the file and its sidecar alone: skipped at the commit too, unless what reads them (the
+            # config, a policy, a site file) changed: then the run asks the commit's files (as_the_commit_read)
+            return None
+        if reads_otherwise(path, name, baseline, settings):
+            return None  # its copy read here is not the commit's reading: asked of the commit's files, by the run
         if not _a_reprint_at(baseline, before, side, path, settings):
             return None
     elif not asked:
@@ -795,7 +803,7 @@ def no_longer_a_reprint(path: str, reason: str, baseline: Baseline, settings: An
             "its defaults) or original_url (or policy) in its metadata"
         )
     elif asked is not None and _site_differs(path, baseline):
-        what = "a site file that gives it metadata (a cascade, front matter defaults) changed, and "
+        what = "the section's cascade or the site's defaults that give it metadata changed, and "
         restore = "restore the policy its site file gave it, or original_url (or policy) in its metadata"
     else:
         what, restore = "", "restore original_url (or policy) in its metadata"

@@ -408,6 +408,9 @@ def base_findings(
             found[os.path.normpath(page)] = keys
             if statuses is not None and isinstance(result.get("status"), str):
                 statuses[os.path.normpath(page)] = result["status"]
+    if statuses is not None:  # the check of all of them stopped (the commit's config does not read): each unread
+        for page in unread_pages:
+            statuses.setdefault(os.path.normpath(page), "error")
     if unread and warn is not None:
         warn(
             f"{_pages(unread_pages, at)} could not be checked as {commit} holds them ({unread[0]}): "
