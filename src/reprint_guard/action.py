@@ -639,6 +639,38 @@ def _held_at_base(
     return held
 
 
+def _with_rules(baseline: Any, settings: Settings, where: str, config: Path | None) -> Any:
+    """``baseline`` told whether the config or a policy it names is not the base's (:func:`baseline.rules_differ`):
+    then whether a file skipped now as not a reprint was one at the base is asked of the base's own files."""
+    from .baseline import rules_differ
+
+    looked_from = None if _input("config") else where  # where the run looked for its config (found or not)
+    return baseline.replace(rules=True) if rules_differ(baseline, settings, config, looked_from) else baseline
+
+
+def _base_asker(settings: Settings, where: str, config: Path | None) -> Callable[..., Any] | None:
+    """With the pull request's base known, what asks a copy of its files whether files skipped now as not a reprint,
+    whose reading the pull request changed otherwise than by their text (the config, a policy, a site file), were
+    reprints there, read with the base's config, policies, site files and sidecars (:func:`reached.statuses_at`)."""
+    baseline = settings.baseline
+    if baseline is None or not baseline.commit:
+        return None
+
+    def warn(said: str) -> None:
+        print(command("warning", f"reprint-guard: {said}", title="reprint-guard"))
+
+    def ask(pages: list[str], at: dict[str, str]) -> dict[str, str] | None:
+        from .reached import check_options, statuses_at
+
+        looked_from = None if _input("config") else where
+        options = check_options(settings)
+        return statuses_at(
+            baseline.commit, pages, where, options, config, warn, at=at, looked_from=looked_from, named=baseline.named
+        )
+
+    return ask
+
+
 def _reached_in_full_run(
     pr_range: tuple[str, str], roots: list[str], settings: Settings, where: str, loaded: Any, also: dict[str, str]
 ) -> tuple[list[str], dict[str, Any] | None]:
@@ -1044,6 +1076,8 @@ def _main() -> int:
                 print(command("error", f"reprint-guard: {said}", title="reprint-guard"))
                 _stopped(sarif_path, said, roots)
                 return ExitCode.ERROR
+    if settings.baseline is not None and settings.baseline.commit:
+        settings.baseline = _with_rules(settings.baseline, settings, where, loaded.path)
     if pr_range and changed_only:
         try:
             commits = _as_checked_out(*pr_range, where=where)
@@ -1054,6 +1088,7 @@ def _main() -> int:
             fork = _git("merge-base", *commits, where=where).strip()
             baseline = resolve(fork, where=where, label="the pull request's base")
             settings.baseline = baseline if new_only in _TRUE else baseline.replace(suppresses=False)
+            settings.baseline = _with_rules(settings.baseline, settings, where, loaded.path)
         except UsageError as exc:
             print(command("error", f"reprint-guard: {exc}", title="reprint-guard"))
             _stopped(sarif_path, exc, roots)
@@ -1132,7 +1167,8 @@ def _main() -> int:
                 if context and settings.baseline is not None:
                     reason = settings.baseline.reason
                     holders.append(holder(context, held, settings, commit_named, reason))
-            for index, result in enumerate(run(items, settings, os.cpu_count() or 1)):
+            ask_base = _base_asker(settings, where, loaded.path)
+            for index, result in enumerate(run(items, settings, os.cpu_count() or 1, ask_base)):
                 for hold_to in holders:
                     result = hold_to(result)
                 summary.add(result)

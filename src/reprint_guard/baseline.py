@@ -14,7 +14,13 @@ checked again.
 A file the change touched (the file, or its metadata sidecar) that is now skipped as not a reprint, but was
 checked as one at the commit, is told (``reprint-guard/no-longer-a-reprint``, :func:`no_longer_a_reprint`):
 deleting a reprint's sidecar, or taking ``original_url`` out of its front matter, would otherwise turn a
-failing reprint into a skipped file, with no notice.
+failing reprint into a skipped file, with no notice. So is a file, touched or not, whose reading the change
+changed otherwise (the run's config or a policy it names, :func:`rules_differ`; a site file that gives it values;
+a rename in a site): taking the config's ``front-matter`` mapping onto ``original_url``, an override's ``policy`` or a
+section's cascade ``policy`` out does the same. Whether such a file was a reprint at the commit is asked of a copy of
+the commit's own files, its config, policies, site files and sidecar there, once the run's other files are checked
+(:func:`as_the_commit_read`, one check for all of them): its copy read here, with the run's config, would tell
+what the change made of it, not what the commit did.
 
 A page whose metadata sidecar, or one of whose site files (a Hugo or Jekyll site's ``_index.md`` cascade, config,
 ``_config.yml``), differs from the commit's (a link's target's change, a site config deleted, a sidecar a renamed
@@ -49,7 +55,19 @@ class Baseline(FrozenRecord):
     """What a run compares with: the commit, and how each of the repository's files stands to it (plain
     data, so it crosses to worker processes)."""
 
-    __slots__ = ("ref", "commit", "top", "held", "moved", "touched", "suppresses", "unchanged", "apart")
+    __slots__ = (
+        "ref",
+        "commit",
+        "top",
+        "held",
+        "moved",
+        "touched",
+        "suppresses",
+        "unchanged",
+        "apart",
+        "rules",
+        "then",
+    )
 
     def __init__(
         self,
@@ -62,6 +80,8 @@ class Baseline(FrozenRecord):
         suppresses: bool = True,
         unchanged: frozenset[str] = frozenset(),
         apart: frozenset[str] = frozenset(),
+        rules: bool = False,
+        then: dict[str, bool] | None = None,
     ) -> None:
         self._set(
             ref=ref,
@@ -81,6 +101,13 @@ class Baseline(FrozenRecord):
             #: Pages (named from the top) the run holds to their copies at the commit itself (:func:`context_changed`,
             #: those it alone can tell: the commit's config took them otherwise): :func:`mark` leaves them alone.
             apart=apart,
+            #: Whether the run's config, or a policy it names, is not the commit's (:func:`rules_differ`): any
+            #: file's reading may differ from the commit's, so whether one skipped now was a reprint there is asked
+            #: of the commit's own files (:func:`as_the_commit_read`).
+            rules=rules,
+            #: Files (named from the top, by their names here) asked of a copy of the commit's files: whether each
+            #: was checked as a reprint there, read with the commit's config, policies, site files and sidecar.
+            then=then or {},
         )
 
     @property
@@ -173,7 +200,8 @@ def mark(result: Result, path: str, baseline: Baseline, settings: Any) -> Result
     (:func:`context_changed`)."""
     if result.status not in ("pass", "fail") or path == "-" or not baseline.suppresses:
         return result
-    standing = [finding for finding in result.findings if finding.suppressed is None]
+    # a reprint the change turned into none is the change's by definition, whatever the file's text kept
+    standing = [f for f in result.findings if f.suppressed is None and f.rule.rpartition("/")[2] != NO_LONGER]
     if not standing:
         return result
     name = _from_top(path, baseline.top)
@@ -746,20 +774,37 @@ def no_longer_a_reprint(path: str, reason: str, baseline: Baseline, settings: An
     if name is None:
         return None
     before = baseline.moved.get(name, name)  # its name at the commit (a rename's old one)
-    sides = {*sidecar_names(name), *sidecar_names(before)}
-    if name not in baseline.touched and not sides & baseline.touched:
-        return None  # the change left the file and its sidecar alone: skipped at the commit too
     if before not in baseline.held:
         return None  # added since: no reprint was there
     side = next((side for side in sidecar_names(before) if side in baseline.held), None)
-    if not _a_reprint_at(baseline, before, side, path, settings):
-        return None
+    asked = baseline.then.get(name)
+    if asked is None:
+        sides = {*sidecar_names(name), *sidecar_names(before)}
+        if name not in baseline.touched and not sides & baseline.touched:
+            # the change left the file and its sidecar alone: skipped at the commit too, unless what reads them (the
+            # config, a policy, a site file) changed: then the run asks the commit's files (as_the_commit_read)
+            return None
+        if reads_otherwise(path, name, baseline, settings):
+            return None  # its copy read here is not the commit's reading: asked of the commit's files, by the run
+        if not _a_reprint_at(baseline, before, side, path, settings):
+            return None
+    elif not asked:
+        return None  # the commit's own files read it as no reprint either
     short = TOOL_RULES[NO_LONGER][0]
     why = reason.removeprefix("not a reprint: ")
     if side is not None and not any(os.path.lexists(there) for there in sidecar_names(path)):
         what, restore = f"its metadata sidecar {side} is gone, and ", f"restore its metadata sidecar {side}"
     elif side is not None and side in baseline.touched:
         what, restore = f"its metadata sidecar {side} changed, and ", f"restore original_url (or policy) in {side}"
+    elif baseline.rules:
+        what = "the config or a policy it names changed, and "
+        restore = (
+            "restore what the config gave it (a front-matter mapping onto original_url, an override's policy, "
+            "its defaults) or original_url (or policy) in its metadata"
+        )
+    elif asked is not None and _site_differs(path, baseline):
+        what = "the section's cascade or the site's defaults that give it metadata changed, and "
+        restore = "restore the policy its site file gave it, or original_url (or policy) in its metadata"
     else:
         what, restore = "", "restore original_url (or policy) in its metadata"
     return Finding(
@@ -774,6 +819,141 @@ def no_longer_a_reprint(path: str, reason: str, baseline: Baseline, settings: An
         f"{TOOL_POLICY}/{NO_LONGER} for it with a reason (an inline "
         f'"reprint-guard: ignore {TOOL_POLICY}/{NO_LONGER} reason=..." comment, or the config\'s suppressions).',
     )
+
+
+def reads_otherwise(path: str, name: str, baseline: Baseline, settings: Any) -> bool:
+    """Whether the commit read the file (``name`` from the top) otherwise than its own text and sidecar there tell,
+    read here: the run's config or a policy it names is not the commit's (``baseline.rules``), a site file that
+    gives it values does not give the commit's (:func:`_site_differs`), it was renamed in a site or from a name the
+    config gives other values, or the commit's config took it otherwise (``apart``). Whether it was a reprint there
+    is then asked of a copy of the commit's own files (:func:`as_the_commit_read`), not of its copy read here."""
+    return bool(
+        baseline.rules
+        or name in baseline.apart
+        or _site_differs(path, baseline)
+        or _moved_in_a_site(path, name, baseline)
+        or _renamed_reads_otherwise(path, name, baseline, settings)
+    )
+
+
+def _to_ask(path: str, result: Result, baseline: Baseline, settings: Any) -> str | None:
+    """The file's name at the commit (from the top) when its result is a skip as not a reprint that only the
+    commit's own files can tell was no reprint there too (:func:`reads_otherwise`); else None."""
+    if result.status != "skipped" or not (result.reason or "").startswith("not a reprint") or path == "-":
+        return None
+    name = _from_top(path, baseline.top)
+    if name is None or name in baseline.then:
+        return None
+    before = baseline.moved.get(name, name)
+    if before not in baseline.held or not reads_otherwise(path, name, baseline, settings):
+        return None
+    return before
+
+
+def as_the_commit_read(items: list[Any], results: Iterable[Result], settings: Any, ask: Any) -> Iterable[Result]:
+    """``results`` (one an item, in order) with each file skipped as not a reprint whose reading the change may
+    have changed otherwise than by its text (its config, a policy, a site file: :func:`reads_otherwise`) checked
+    again, once the run's other files are: whether it was a reprint at the commit is asked of a copy of the
+    commit's files, all such files at once, and one that was is told (``reprint-guard/no-longer-a-reprint``).
+    ``ask``: (the files as the run names them, the name each renamed one had at the commit, from the top) -> each
+    one's status there (``pass``, ``fail``, ``skipped``, ``error``; keyed by its normalised path), or None when the
+    commit's files could not be had (then none of them is told). The results stay in the items' order: those
+    after the first such file wait for the answer."""
+    from .runner import check_path
+
+    baseline = settings.baseline
+    waiting: list[tuple[Any, Result, str | None]] = []
+    for item, result in zip(items, results, strict=True):
+        before = _to_ask(item[0], result, baseline, settings) if baseline is not None and baseline.commit else None
+        if before is None and not waiting:
+            yield result
+            continue
+        waiting.append((item, result, before))
+    asked = {item[0]: before for item, _, before in waiting if before is not None}
+    if not asked:
+        yield from (result for _, result, _ in waiting)
+        return
+    at = {page: before for page, before in asked.items() if before != _from_top(page, baseline.top)}
+    statuses = ask(list(asked), at) or {}
+    then = dict(baseline.then)
+    for page in asked:
+        status = statuses.get(os.path.normpath(page))
+        if status is not None and status != "error":  # one the commit's copy could not check tells nothing
+            then[_from_top(page, baseline.top)] = status in ("pass", "fail")
+    again = settings.replace(baseline=baseline.replace(then=then))
+    for item, result, before in waiting:
+        if before is not None and _from_top(item[0], baseline.top) in then:
+            result = check_path(item[0], item[1], again, item[2], config_per_file=False)
+        yield result
+
+
+def rules_differ(
+    baseline: Baseline, settings: Any, config: str | os.PathLike[str] | None, looked_from: str | None = None
+) -> bool:
+    """Whether the run's config (``config``, the file it read; a ``pyproject.toml``'s ``[tool.reprint-guard]``
+    table alone), or a policy it names (its ``policies`` folders, a policy file named on its own), is not the
+    commit's: changed, added or deleted since, or a config the commit held that discovery from ``looked_from``
+    (None: the run was told which to take) would have found before this one (or before finding none) gone."""
+    if not baseline.commit:
+        return False
+    from .config.loader import CONFIG_NAMES
+    from .policy.loader import looks_like_path
+
+    top = os.path.realpath(baseline.top)
+
+    def names(path: str | os.PathLike[str]) -> set[str]:  # its name from the top, and its target's
+        return {name for name in (_from_top(os.fspath(path), top), _from_top(os.path.realpath(path), top)) if name}
+
+    def table_differs(path: str, name: str) -> bool:  # a pyproject.toml: only our table counts
+        import tomllib
+
+        try:
+            then = tomllib.loads(_git(["show", f"{baseline.commit}:{name}"], top).decode("utf-8"))
+        except (UsageError, ValueError):
+            then = {}  # not held there (or not read): the table added
+        try:
+            with open(path, "rb") as handle:
+                now = tomllib.load(handle)
+        except (OSError, ValueError):
+            now = {}
+        return then.get("tool", {}).get("reprint-guard") != now.get("tool", {}).get("reprint-guard")
+
+    if config is not None and names(config) & baseline.touched:
+        if os.path.basename(config) != "pyproject.toml":
+            return True
+        real = _from_top(os.path.realpath(config), top)
+        if real is None or table_differs(os.fspath(config), real):
+            return True
+    if looked_from is not None:
+        current = os.path.realpath(config) if config is not None else None
+        folder = os.path.abspath(looked_from)
+        while True:
+            for each in (*CONFIG_NAMES, "pyproject.toml"):
+                candidate = os.path.join(folder, each)
+                if current is not None and os.path.realpath(candidate) == current:
+                    break
+                name = _from_top(candidate, top)
+                if name is None or name not in baseline.touched or name not in baseline.held:
+                    continue
+                if each == "pyproject.toml" and table_differs(candidate, name):
+                    return True  # its table taken out, or its file deleted: another config (or none) reads them now
+                if each != "pyproject.toml" and not os.path.lexists(candidate):
+                    return True  # the commit's config there is gone: another one (or none) reads the files now
+            else:
+                parent = os.path.dirname(folder)
+                if parent == folder or _from_top(folder, top) is None:
+                    break
+                folder = parent
+                continue
+            break
+    folders = [os.path.realpath(folder) for folder in settings.rules_dirs]
+    named = [settings.policy, *(override.policy for override in settings.overrides)]
+    files = {os.path.realpath(each) for each in named if each and looks_like_path(each)}
+    for name in baseline.touched:
+        whole = os.path.realpath(os.path.join(top, *name.split("/")))
+        if whole in files or any(whole == folder or whole.startswith(folder + os.sep) for folder in folders):
+            return True
+    return False
 
 
 def _a_reprint_at(baseline: Baseline, name: str, side: str | None, path: str, settings: Any) -> bool:

@@ -598,6 +598,13 @@ def run_check(options: argparse.Namespace) -> int:
 
             where = _git_place(options.paths)
             settings.baseline = resolve(options.baseline_commit, staged=settings.staged, where=where)
+            if settings.baseline.commit:
+                from .baseline import rules_differ
+
+                told = options.config or options.no_config  # which config to take, or none: no discovery
+                looked_from = None if told else os.getcwd()
+                if rules_differ(settings.baseline, settings, loaded.path, looked_from):
+                    settings.baseline = settings.baseline.replace(rules=True)
         from .config.site import is_site_file_name
 
         if any(path != "-" and is_site_file_name(path) for path in options.paths):
@@ -739,7 +746,7 @@ def run_check(options: argparse.Namespace) -> int:
             if context and settings.baseline is not None:
                 baseline = settings.baseline
                 holders.append(holder(context, held_there, settings, baseline.named, baseline.reason))
-        for result in run(items, settings, jobs):
+        for result in run(items, settings, jobs, _base_asker(settings, options, loaded.path)):
             for hold_to in holders:
                 result = hold_to(result)
             summary.add(result)
@@ -767,6 +774,33 @@ def run_check(options: argparse.Namespace) -> int:
     if closed:  # as the command line's entry answers it: silent, 141, the files written all the same
         raise BrokenPipeError
     return ExitCode.ERROR if fixes_failed else exit_code_for(summary, settings.fail_on)
+
+
+def _base_asker(settings: Any, options: Any, config: Any) -> Callable[..., Any] | None:
+    """With ``--baseline-commit``, what asks a copy of the commit's files whether pages skipped now as not a reprint
+    were reprints there (read with the commit's config, policies, site files and sidecars), as the pages a site
+    file brings are held to it (:func:`reprint_guard.reached.held_at`); None without one."""
+    baseline = settings.baseline
+    if baseline is None or not baseline.commit:
+        return None
+
+    def ask(pages: list[str], at: dict[str, str]) -> dict[str, str] | None:
+        from .reached import _warn, check_options, statuses_at
+
+        told = getattr(options, "config", None) or getattr(options, "no_config", False)
+        return statuses_at(
+            baseline.commit,
+            pages,
+            baseline.top,
+            check_options(settings, options),
+            config,
+            _warn,
+            at=at,
+            looked_from=None if told else os.getcwd(),
+            named=baseline.named,
+        )
+
+    return ask
 
 
 def _to_each(outputs: list[tuple[Any, Any]], call: Callable[[Any], object]) -> bool:

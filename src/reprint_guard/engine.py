@@ -121,9 +121,12 @@ TOOL_RULES: dict[str, tuple[str, str]] = {
     "no-longer-a-reprint": (
         "A file checked as a reprint at the base commit is skipped as not a reprint now",
         "On a pull request (the Action) or with --baseline-commit, a file the change touched (the file, or its "
-        "metadata sidecar) was checked as a reprint at the base commit and is now skipped as the site's own "
-        "article: its sidecar deleted, or original_url and policy taken out of its metadata. Its publisher's "
-        "terms would go unchecked, with no notice; if the file is now the site's own, suppress this with a reason.",
+        "metadata sidecar), or whose config, policies or site files it changed, was checked as a reprint at the "
+        "base commit (read as the base read it: its config, policies, site files and sidecar there) and is now "
+        "skipped as the site's own article: its sidecar deleted, original_url and policy taken out of its "
+        "metadata, or the config's front-matter mapping onto original_url, an override's policy or a section's "
+        "cascade policy taken out. Its publisher's terms would go unchecked, with no notice; if the file is now the "
+        "site's own, suppress this with a reason.",
     ),
     "invisible-character": (
         "A metadata value holds an invisible character",

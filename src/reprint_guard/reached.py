@@ -314,6 +314,7 @@ def base_findings(
     warn: Callable[[str], None] | None = None,
     at: dict[str, str] | None = None,
     looked_from: str | None = None,
+    statuses: dict[str, str] | None = None,
 ) -> dict[str, Counter] | None:
     """The findings each page has at ``commit``: its copy there checked, in a copy of the commit's text files
     (as git holds them, ``export-ignore`` or not), by ``reprint-guard check --format json`` with ``options``
@@ -324,7 +325,9 @@ def base_findings(
     and ``warn`` is told so, once. ``at``: a page's name at the commit (from the repository's top) where it is not
     its name here (a page renamed since); any other page is looked for under its own name. ``looked_from``: where
     the run looked for its config, found or not (None: it was told which to take, or to take none): the commit's
-    config is looked for from there in the copy, up to its top (one deleted or renamed since is the commit's)."""
+    config is looked for from there in the copy, up to its top (one deleted or renamed since is the commit's).
+    ``statuses``: filled with each page's status there (``pass``, ``fail``, ``skipped``, ``error``), keyed as the
+    findings are: whether it was checked as a reprint (:func:`reprint_guard.baseline.as_the_commit_read`)."""
     if not pages:
         return {}
     shown = run_git("-C", where, "rev-parse", "--show-toplevel")
@@ -403,6 +406,11 @@ def base_findings(
         )
         if page is not None:
             found[os.path.normpath(page)] = keys
+            if statuses is not None and isinstance(result.get("status"), str):
+                statuses[os.path.normpath(page)] = result["status"]
+    if statuses is not None:  # the check of all of them stopped (the commit's config does not read): each unread
+        for page in unread_pages:
+            statuses.setdefault(os.path.normpath(page), "error")
     if unread and warn is not None:
         warn(
             f"{_pages(unread_pages, at)} could not be checked as {commit} holds them ({unread[0]}): "
@@ -841,6 +849,7 @@ def held_at(
     what: str,
     at: dict[str, str] | None = None,
     named: str | None = None,
+    statuses: dict[str, str] | None = None,
 ) -> dict[str, Counter] | None:
     """:func:`base_findings` for the command line: the commit's config looked for where the run looked for its own
     (unless one was named), its slips and its failure told on standard error (then None: all of ``what``'s
@@ -848,10 +857,47 @@ def held_at(
     told = getattr(given, "config", None) or getattr(given, "no_config", False)  # which config to take, or none
     looked_from = None if told else os.getcwd()  # where the run looked for its config (found or not)
     options = check_options(settings, given)
-    held = base_findings(commit, pages, where, options, config, _warn, at=at, looked_from=looked_from)
+    held = base_findings(
+        commit, pages, where, options, config, _warn, at=at, looked_from=looked_from, statuses=statuses
+    )
     if held is None:
         _warn(f"{named or commit} could not be copied to tell what {what} already had there: all their findings count")
     return held
+
+
+def statuses_at(
+    commit: str,
+    pages: list[str],
+    where: str,
+    options: list[str],
+    config: Any,
+    warn: Callable[[str], None],
+    *,
+    at: dict[str, str] | None = None,
+    looked_from: str | None = None,
+    named: str | None = None,
+) -> dict[str, str] | None:
+    """Each page's status at ``commit`` (``pass``, ``fail``, ``skipped``, ``error``), its copy there checked as
+    :func:`base_findings` checks it (the commit's config, policies, site files and sidecars), keyed by its normalised
+    path: whether pages skipped now as not a reprint were reprints there. None, and ``warn`` told, when the commit's
+    files cannot be had; a page its copy could not check is told to ``warn`` too. ``named``: the commit as findings
+    name it."""
+    statuses: dict[str, str] = {}
+    held = base_findings(commit, pages, where, options, config, None, at=at, looked_from=looked_from, statuses=statuses)
+    what = f"{len(pages)} pages" if len(pages) > 1 else "a page"
+    if held is None:
+        warn(
+            f"{named or commit} could not be copied to tell whether {what} skipped now as not a reprint "
+            "(the config, a policy or a site file changed since) were reprints there: none is told"
+        )
+        return None
+    unread = [page for page in pages if statuses.get(os.path.normpath(page)) == "error"]
+    if unread:
+        warn(
+            f"{unread[0]}{f' and {len(unread) - 1} more' if len(unread) > 1 else ''}, skipped now as not a reprint, "
+            f"could not be checked as {named or commit} holds it: whether it was a reprint there is not told"
+        )
+    return statuses
 
 
 def _warn(message: str) -> None:

@@ -13,7 +13,7 @@ import re
 import stat
 import sys
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -1304,8 +1304,15 @@ def _init_worker(settings: Settings) -> None:
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
-def run(items: Iterable[Item], settings: Settings, jobs: int = 1) -> Iterator[Result]:
+def run(
+    items: Iterable[Item], settings: Settings, jobs: int = 1, ask_base: Callable[..., Any] | None = None
+) -> Iterator[Result]:
     """Check files, yielding results in input order; ``jobs > 1`` uses worker processes.
+
+    ``ask_base``: with a baseline commit (``settings.baseline``), what asks a copy of its files whether the files
+    skipped now as not a reprint, whose reading the change may have changed otherwise than by their text (the
+    config, a policy, a site file), were reprints there (:func:`reprint_guard.baseline.as_the_commit_read`): those
+    that were are told (``reprint-guard/no-longer-a-reprint``). Without it such files are not told.
 
     The config's suppressions are judged over the whole run (:func:`~reprint_guard.suppressions.judge_config`):
     when one expired or suppressed nothing in the files it covers, one more result follows the files' (one
@@ -1314,11 +1321,16 @@ def run(items: Iterable[Item], settings: Settings, jobs: int = 1) -> Iterator[Re
     checked, so not in ``files`` (:class:`~reprint_guard.report.Summary`).
     """
     items = list(items)
+    results: Iterable[Result] = _run(items, settings, jobs)
+    if ask_base is not None and settings.baseline is not None and settings.baseline.commit:
+        from .baseline import as_the_commit_read
+
+        results = as_the_commit_read(items, results, settings, ask_base)
     if not settings.suppressions:
-        yield from _run(items, settings, jobs)
+        yield from results
         return
     tally = _ConfigTally(settings)
-    for item, result in zip(items, _run(items, settings, jobs), strict=True):
+    for item, result in zip(items, results, strict=True):
         tally.add(item[0], result)
         yield result
     judged = tally.result()
