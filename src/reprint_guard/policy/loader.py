@@ -797,8 +797,21 @@ class PolicySet:
                 ["extends"],
             )
         if policy_id in chain:
-            loop = " -> ".join((*chain, policy_id))
-            raise raw.error(f"policies extend each other in a loop: {loop}", ["extends"])
+            start = chain.index(policy_id)
+            loop = " -> ".join((*chain[start:], policy_id))
+            if start == 0:  # the policy asked for is in the loop itself
+                raise raw.error(f"policies extend each other in a loop: {loop}", ["extends"])
+            # One that only leads into a loop (A extends B, B extends C, C extends B) is told at its own 'extends',
+            # with the loop and where it closes: else it is told only at B's, and validating A and B together
+            # (each told at its own file) called A valid.
+            closes = raw.error("", ["extends"])
+            into = "" if start == 1 else " -> ".join(chain[1:start]) + " -> "
+            raise self.raw[chain[0]].error(
+                f"extends {chain[1]!r}, which "
+                + ("is caught in" if start == 1 else "leads into")
+                + f" a loop of policies extending each other: {into}{loop} ({closes.location()})",
+                ["extends"],
+            )
         if len(chain) >= MAX_EXTENDS_DEPTH:
             first = self.raw.get(chain[0])
             raise (first or raw).error(

@@ -504,7 +504,22 @@ def validate_file(path: Path, extra: tuple[str, ...] = (), run: Run | None = Non
                 line=exc.line,
                 column=exc.column,
             )
-        return [*disabled, exc, *broken]  # an unknown parent may be one of these, unreadable
+        for other in mine:  # a loop's file (in the message) named as this run names its neighbours
+            if str(other.path) != _as_named(str(other.path), path) and f"({other.path}:" in exc.message:
+                said = exc.message.replace(f"({other.path}:", f"({_as_named(str(other.path), path)}:")
+                exc = PolicyError(said, path=exc.path, line=exc.line, column=exc.column)
+        told = [exc]
+        if exc.path and not _same_file(Path(exc.path), path) and raw.data.get("extends"):
+            # A parent's own problem (its unknown parent, a bad rule): this policy cannot be loaded either, which
+            # is told here too, since a parent validated with it has its problem told at its own file only.
+            there = PolicyError("", path=_as_named(exc.path, path), line=exc.line, column=exc.column).location()
+            told.insert(
+                0,
+                raw.error(
+                    f"extends {raw.data['extends']!r}, which cannot be loaded (the problem at {there})", ["extends"]
+                ),
+            )
+        return [*disabled, *told, *broken]  # an unknown parent may be one of these, unreadable
     except RecursionError:  # followed one parent at a time, a chain of hundreds is deeper than Python goes
         return [raw.error("its 'extends' chain is too long to follow (hundreds of policies deep)", ["extends"])]
     problems += _shared_domains(raw, mine, run)

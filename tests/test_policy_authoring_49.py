@@ -1,0 +1,121 @@
+"""Policy-authoring limits closed on 2026-12-07 (h49c), each through the real CLI.
+
+A policy that extends one caught in an ``extends`` loop is told so at its own ``extends`` by every command that
+resolves it; a policy whose parent cannot be loaded is not called valid.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+LOOP = "which is caught in a loop of policies extending each other: loop-b -> loop-c -> loop-b"
+
+
+def _policy(folder: Path, policy_id: str, extends: str, host: str) -> Path:
+    path = folder / f"{policy_id}.yaml"
+    path.write_text(
+        f"id: {policy_id}\nname: {policy_id} terms\npublisher: {policy_id} News\n"
+        f"source_url: https://{host}/terms\napplies_to: [{host}]\nextends: {extends}\nrules:\n"
+        f"  - id: credit-{policy_id}\n    check: attribution\n    names: [{policy_id} News]\n"
+        f"    message: Credit {policy_id} News\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+@pytest.fixture
+def loop(tmp_path: Path) -> Path:
+    """loop-a extends loop-b; loop-b and loop-c extend each other."""
+    folder = tmp_path / "policies"
+    folder.mkdir()
+    _policy(folder, "loop-a", "loop-b", "a.example")
+    _policy(folder, "loop-b", "loop-c", "b.example")
+    _policy(folder, "loop-c", "loop-b", "c.example")
+    return folder
+
+
+def test_validate_tells_a_policy_extending_one_caught_in_a_loop_at_its_own_extends(loop, cli):
+    """Validated with the loop's policies (a folder), loop-a was "valid": the loop was told at loop-b's file only,
+    and a neighbour's problem is told under its own name alone."""
+    run = cli("validate", "--no-config", "policies", cwd=loop.parent)
+    assert run.code == 1
+    assert run.out.splitlines() == [
+        f"policies/loop-a.yaml:6:1: extends 'loop-b', {LOOP} (policies/loop-b.yaml:6:1)",
+        "policies/loop-b.yaml:6:1: policies extend each other in a loop: loop-b -> loop-c -> loop-b",
+        "policies/loop-c.yaml:6:1: policies extend each other in a loop: loop-c -> loop-b -> loop-c",
+    ], run.out
+    # Alone, with the others read from --rules-dir: told at its own file, not at loop-b's.
+    run = cli("validate", "--no-config", "--rules-dir", "policies", "policies/loop-a.yaml", cwd=loop.parent)
+    assert run.code == 1
+    assert run.out == f"policies/loop-a.yaml:6:1: extends 'loop-b', {LOOP} (policies/loop-b.yaml:6:1)\n", run.out
+
+
+def test_a_policy_leading_into_a_loop_further_up_names_the_way_there(loop, cli):
+    _policy(loop, "loop-x", "loop-a", "x.example")
+    run = cli("validate", "--no-config", "--rules-dir", "policies", "policies/loop-x.yaml", cwd=loop.parent)
+    assert run.code == 1
+    assert run.out == (
+        "policies/loop-x.yaml:6:1: extends 'loop-a', which leads into a loop of policies extending each other: "
+        "loop-a -> loop-b -> loop-c -> loop-b (policies/loop-b.yaml:6:1)\n"
+    ), run.out
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check", "--policy", "policies/loop-a.yaml", "a.md"],
+        ["check", "--policy", "loop-a", "a.md"],
+        ["explain", "loop-a"],
+        ["explain", "policies/loop-a.yaml/credit-loop-a"],
+        ["test", "policies"],
+        ["credit", "--policy", "loop-a", "--meta", "author=A", "--meta", "original_url=https://a.example/x"],
+    ],
+)
+def test_every_command_refuses_it_in_one_line_at_its_extends(loop, cli, args):
+    (loop.parent / "a.md").write_text(
+        "---\nauthor: A\noriginal_url: https://a.example/x\n---\n\nBy A, loop-a News.\n", encoding="utf-8"
+    )
+    run = cli(*args[:1], "--no-config", "--rules-dir", "policies", *args[1:], cwd=loop.parent)
+    assert run.code == 2, run.out + run.err
+    # One line, at loop-a's extends, with the loop and where it closes (its file named as the run read it).
+    said = f"reprint-guard: policies/loop-a.yaml:6:1: extends 'loop-b', {LOOP} ("
+    assert run.err.startswith(said) and run.err.endswith("policies/loop-b.yaml:6:1)\n"), run.err
+    assert run.err.count("\n") == 1 and "Traceback" not in run.err
+
+
+def test_the_library_refuses_it_at_its_extends(loop):
+    code = (
+        "import reprint_guard\n"
+        "try:\n"
+        f"    reprint_guard.check('By A.', {{'original_url': 'https://a.example/x'}}, policy='loop-a', "
+        f"rules_dirs=[{str(loop)!r}])\n"
+        "except reprint_guard.PolicyError as e:\n"
+        "    print(e)\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert run.stdout == f"{loop}/loop-a.yaml:6:1: extends 'loop-b', {LOOP} ({loop}/loop-b.yaml:6:1)\n", (
+        run.stdout + run.stderr
+    )
+
+
+def test_validate_does_not_call_valid_a_policy_whose_parent_cannot_be_loaded(tmp_path, cli):
+    """A parent with an unknown parent of its own, validated with it: the child was "valid", though check
+    refuses it."""
+    folder = tmp_path / "policies"
+    folder.mkdir()
+    _policy(folder, "child", "parent", "a.example")
+    _policy(folder, "parent", "nowhere-at-all", "b.example")
+    run = cli("validate", "--no-config", "policies", cwd=tmp_path)
+    assert run.code == 1
+    lines = run.out.splitlines()
+    told = "policies/child.yaml:6:1: extends 'parent', which cannot be loaded (the problem at policies/parent.yaml:6:1)"
+    assert lines[0] == told, run.out
+    assert lines[1].startswith("policies/parent.yaml:6:1: extends unknown policy 'nowhere-at-all'")
+    assert len(lines) == 2
+    # Alone, the parent read from --rules-dir: both told, its own first.
+    run = cli("validate", "--no-config", "--rules-dir", "policies", "policies/child.yaml", cwd=tmp_path)
+    assert run.code == 1 and run.out.splitlines()[:2] == lines, run.out
