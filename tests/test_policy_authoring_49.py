@@ -119,3 +119,56 @@ def test_validate_does_not_call_valid_a_policy_whose_parent_cannot_be_loaded(tmp
     # Alone, the parent read from --rules-dir: both told, its own first.
     run = cli("validate", "--no-config", "--rules-dir", "policies", "policies/child.yaml", cwd=tmp_path)
     assert run.code == 1 and run.out.splitlines()[:2] == lines, run.out
+
+
+LANTERN = (
+    "id: lantern\nname: Lantern Ledger terms\npublisher: Lantern Ledger\nsource_url: https://lantern.example/terms\n"
+    "applies_to: [lantern.example]\nrules:\n"
+    "  - id: credit-lantern\n    check: attribution\n    names: [Lantern Ledger]\n"
+    "    message: Credit the Lantern Ledger\n    fix: Credit the Lantern Ledger.\n"
+    "  - id: link-original\n    check: link\n    target: original\n    message: Link the original\n"
+    "    fix: '{fix}'\n"
+)
+
+
+def _sister(tmp_path: Path, fix: str) -> Path:
+    folder = tmp_path / "policies"
+    folder.mkdir(exist_ok=True)
+    (folder / "lantern.yaml").write_text(LANTERN.format(fix=fix), encoding="utf-8")
+    sister = folder / "harbour.yaml"
+    sister.write_text(
+        "id: harbour\nname: Harbour Herald terms\npublisher: Harbour Herald\n"
+        "source_url: https://harbour.example/terms\napplies_to: [harbour.example]\nextends: lantern\nrules:\n"
+        "  - id: credit-lantern\n    names: [Harbour Herald]\n    fix: Credit the Harbour Herald.\n",
+        encoding="utf-8",
+    )
+    return sister
+
+
+def test_validate_reads_an_inherited_fix_that_names_another_publisher_without_quotes(tmp_path, cli):
+    """A sister site's policy keeping its parent's link rule as it stands, whose fix says in plain words to credit
+    the parent ("... name Lantern Ledger as its publisher."): only quoted words were read, so it was valid,
+    and every finding told the Harbour Herald's editor to credit the Lantern Ledger."""
+    _sister(tmp_path, "Link the original story and name Lantern Ledger as its publisher.")
+    run = cli("validate", "--no-config", "--rules-dir", "policies", "policies/harbour.yaml", cwd=tmp_path)
+    assert run.code == 1, run.out
+    assert run.out == (
+        "policies/harbour.yaml:6:1: rule 'link-original', inherited from lantern with its fix, ('Link the original "
+        "story and name Lantern Ledger as its publisher.') names Lantern Ledger, where rule 'credit-lantern' asks "
+        "for a credit naming Harbour Herald: amend it with a fix of its own ('- id: link-original' with "
+        "'fix: ...')\n"
+    ), run.out
+
+
+@pytest.mark.parametrize(
+    "fix",
+    [
+        "Link the original story.",  # names no publisher
+        "Link the original story on the Harbour Herald or Lantern Ledger site.",  # names this one too
+        'Link the original: "Originally published by Harbour Herald."',  # quoted, as before
+    ],
+)
+def test_a_fix_naming_no_other_publisher_alone_is_left_alone(tmp_path, cli, fix):
+    _sister(tmp_path, fix)
+    run = cli("validate", "--no-config", "--rules-dir", "policies", "policies/harbour.yaml", cwd=tmp_path)
+    assert run.code == 0 and run.out == "policies/harbour.yaml: valid\n", run.out

@@ -205,8 +205,9 @@ def _fixes_the_rule_refuses(raw: RawPolicy, policy: Any, policies: PolicySet) ->
       ``{publisher}``, now another) where the credit the fix writes out satisfies the parent's rule but not
       this one ("Credit the publisher" writes out none, and is not held to it);
     - an ``attribution`` or ``link`` rule, amended or inherited as it stands, whose fix puts in quotes a credit
-      naming another publisher of the chain and not this policy's, where one of its attribution rules asks for
-      a credit naming its own (a sister site's policy keeping "By {author}, CalMatters")."""
+      naming another publisher of the chain and not this policy's (or, quoting none, names one so as a whole:
+      "Credit CalMatters as the original publisher."), where one of its attribution rules asks for a credit
+      naming its own (a sister site's policy keeping "By {author}, CalMatters")."""
     if not policy.extends:
         return []
     from .examples import quoted
@@ -251,7 +252,12 @@ def _fixes_the_rule_refuses(raw: RawPolicy, policy: Any, policies: PolicySet) ->
                     raw.error(f"{said} {writes} this rule does not accept (it asks for {asked}): {do}", where)
                 )
                 continue
-        written_out = [(wording, _fix_text(policy, rule, wording)) for wording in quoted(rule.fix)]
+        # The credits it quotes; a fix that quotes none is read whole ("Credit CalMatters as the original
+        # publisher."): what every finding tells the editor to do.
+        in_quotes = quoted(rule.fix)
+        written_out = [(wording, _fix_text(policy, rule, wording)) for wording in in_quotes]
+        if not in_quotes:
+            written_out = [(None, _fix_text(policy, rule))]
         if any(policy.publisher.casefold() in text.casefold() for _, text in written_out):
             continue  # it quotes a credit naming this publisher too: another's is what not to write ("not 'via ...'")
         for wording, text in written_out:
@@ -259,10 +265,11 @@ def _fixes_the_rule_refuses(raw: RawPolicy, policy: Any, policies: PolicySet) ->
             if found is not None:
                 named, asking = found
                 said = kept if index is None else f"rule {rule.id!r}: {kept}"
+                writes = f'says to write "{wording}", which names' if wording is not None else f"({text!r}) names"
                 problems.append(
                     raw.error(
-                        f'{said} says to write "{wording}", which names {named}, where rule {asking.id!r} asks for '
-                        f"a credit naming {policy.publisher}: {do}",
+                        f"{said} {writes} {named}, where rule {asking.id!r} asks for a credit naming "
+                        f"{policy.publisher}: {do}",
                         where,
                     )
                 )
