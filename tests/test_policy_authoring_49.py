@@ -240,3 +240,41 @@ def test_each_file_of_a_run_is_told_what_it_is_told_alone(tmp_path, cli):
         alone += [line for line in said if line.startswith(str(file))]  # a neighbour's, told under its own
     assert run.out.splitlines() == alone
     assert sum(": valid" in line for line in alone) == 3 and "zz-base.yaml: valid" in run.out, run.out
+
+
+RE2_OWN = (
+    "id: herald\nname: Herald terms\npublisher: Harbour Herald\nsource_url: https://harbour.example/terms\n"
+    "applies_to: [harbour.example]\nrules:\n"
+    "  - id: letters\n    check: text\n    pattern: '\\bcut for \\pL+\\b'\n    message: Say it was cut\n"
+    "  - id: posix\n    check: text\n    pattern: '\\b(cut|trimmed) for [[:alpha:]]+ reasons\\b'\n    message: M\n"
+    "  - id: quoted\n    check: text\n    pattern: '\\Qcut (for length)\\E'\n    message: Say it was cut\n"
+    "  - id: ungreedy\n    check: text\n    pattern: '(?U)\\bedited for (length|space)\\b'\n    message: M\n"
+    "  - id: mid-flag\n    check: text\n    mode: forbid\n    pattern: '\\bsponsored(?i) by [a-z]+\\b'\n"
+    "    message: No sponsors\n"
+    "  - id: greek\n    check: text\n    pattern: '\\bsaid \\p{Greek}+'\n    message: M\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("rule", "passing", "failing"),
+    [
+        ("letters", "Cut for word.", None),
+        ("posix", "Cut for word reasons.", None),
+        ("quoted", "Cut (for length).", None),
+        ("ungreedy", "Edited for length.", None),
+        ("mid-flag", None, "Sponsored by word."),
+        ("greek", "Said \u03b1.", None),
+    ],
+)
+def test_explain_writes_an_example_from_a_pattern_in_re2s_own_syntax(tmp_path, cli, rule, passing, failing):
+    """Python's parser, which the example is written with, reads \\pL, [[:alpha:]], \\Q...\\E, (?U) and a flag in
+    mid-pattern otherwise than RE2 or not at all: explain said no example could be given. Each is read as RE2
+    reads it now, and the example is still shown only when the rule, run on it, gives the promised result."""
+    policy = tmp_path / "herald.yaml"
+    policy.write_text(RE2_OWN, encoding="utf-8")
+    run = cli("explain", "--no-config", f"{policy}/{rule}")
+    assert run.code == 0, run.out + run.err
+    examples = run.out.partition("Passing example (checked against this rule):")[2]
+    shown, _, failed = examples.partition("Failing example:")
+    assert (f"\n  {passing}\n" in shown) if passing else (f"\n  {failing}\n" in failed), run.out
+    assert "none can be given" not in run.out
