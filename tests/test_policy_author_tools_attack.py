@@ -28,7 +28,8 @@ def _text_rule(tmp_path: Path, pattern: str) -> Path:
 @pytest.mark.parametrize(
     ("pattern", "example"),
     [
-        ("[[:alpha:]]+ cut for length", None),  # RE2's POSIX class, a nested set to Python
+        ("[[:alpha:]]+ cut for length", "Word cut for length."),  # RE2's POSIX class, a nested set to Python
+        ("[[:^alpha:]]+ cut for length", None),  # a negated one: no class of Python's to write it as
         ("cut for [\\w--x]+", None),  # a set difference to a later Python, a range Python refuses
         ("cut for [a&&b]", "Cut for a."),
     ],

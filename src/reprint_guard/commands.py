@@ -287,8 +287,10 @@ def run_validate(options: argparse.Namespace) -> int:
     # What one file's checks read of the others is read once for all (a folder of 500 took minutes); the policy
     # set its notes are found in is one: each file's extra + others and the file are the same files.
     run = Run(extra + tuple(resolved.values()))
+    paths, at = tuple(resolved.values()), {name: index for index, name in enumerate(resolved)}
     for name in files:
-        others = tuple(path for other, path in resolved.items() if other != name)
+        index = at.get(name, len(paths))  # the others, in order (cut out, not looked for: a run of 2,000 files)
+        others = paths[:index] + paths[index + 1 :]
         problems = validate_file(Path(name), extra + others, run)
         own = os.path.realpath(name)  # "./p.yaml" and "p.yaml" are one file: compared as such
 

@@ -256,8 +256,11 @@ def _written(pattern: str, *, nice: bool) -> str | None:
     try:
         with warnings.catch_warnings():  # Python's word on its own syntax ("Possible nested set" for [[:alpha:]])
             warnings.simplefilter("ignore")
-            parsed = parser.parse(pattern)
-    except Exception:  # \pL, \z: RE2's own syntax
+            python = as_python(pattern)
+            if python is None:
+                return None
+            parsed = parser.parse(python)
+    except Exception:  # RE2's own syntax left that Python reads otherwise or not at all
         return None
 
     def one(items: Any) -> str | None:
@@ -314,3 +317,153 @@ def _written(pattern: str, *, nice: bool) -> str | None:
         return "".join(out)
 
     return text(parsed)
+
+
+#: A character of each Unicode class RE2 names (``\pL``, ``\p{Greek}``), and one outside it: what an example
+#: writes for it (a class of a few members stands for the class inside brackets). Others are not written.
+_UNICODE_CLASSES: dict[str, tuple[str, str]] = {
+    "L": ("x", "1"),
+    "Ll": ("x", "1"),
+    "Latin": ("x", "1"),
+    "N": ("1", "x"),
+    "Nd": ("1", "x"),
+    "P": (".", "x"),
+    "Po": (".", "x"),
+    "Pd": ("-", "x"),
+    "Ps": ("(", "x"),
+    "Pe": (")", "x"),
+    "Pi": ("\u00ab", "x"),
+    "Pf": ("\u00bb", "x"),
+    "Z": (" ", "x"),
+    "Zs": (" ", "x"),
+    "S": ("+", "x"),
+    "Sm": ("+", "x"),
+    "Sc": ("$", "x"),
+    "So": ("\u00a9", "x"),
+    "Greek": ("\u03b1", "x"),
+    "Cyrillic": ("\u0434", "x"),
+    "Arabic": ("\u0628", "x"),
+    "Hebrew": ("\u05d0", "x"),
+    "Han": ("\u4e2d", "x"),
+    "Hiragana": ("\u3042", "x"),
+    "Katakana": ("\u30a2", "x"),
+    "Hangul": ("\ud55c", "x"),
+    "Devanagari": ("\u0915", "x"),
+}
+
+#: RE2's POSIX classes (``[[:alpha:]]``) as Python reads a class's members.
+_POSIX_CLASSES = {
+    "alpha": "a-zA-Z",
+    "alnum": "0-9A-Za-z",
+    "digit": "0-9",
+    "lower": "a-z",
+    "upper": "A-Z",
+    "space": "\\s",
+    "blank": " \\t",
+    "punct": "!-/:-@\\[-`{-~",
+    "word": "\\w",
+    "xdigit": "0-9A-Fa-f",
+    "graph": "!-~",
+    "print": " -~",
+    "ascii": "\\x00-\\x7f",
+    "cntrl": "\\x00-\\x1f\\x7f",
+}
+
+_FLAG_GROUP = re.compile(r"\(\?([imsU]*)(?:-([imsU]*))?([:)])")
+_UNICODE_CLASS = re.compile(r"\\([pP])(?:\{(\^?)(\w+)\}|(\w))")
+_HEX = re.compile(r"\\x\{([0-9A-Fa-f]{1,6})\}")
+_REPEAT = re.compile(r"\{\d+(,\d*)?\}")
+
+
+def as_python(pattern: str) -> str | None:
+    r"""The RE2 ``pattern`` as Python's parser reads the same text, for an example to be written from it: RE2's
+    own syntax (``\pL``, ``\p{Greek}``, ``[[:alpha:]]``, ``\Q...\E``, ``\x{2019}``, ``\z``, the ``U`` flag, a
+    flag group in mid-pattern, ``(?<name>...)``, a ``{`` that starts no repeat) made Python's. What it cannot make
+    so gives None. Only for writing a text the pattern may match (flags aside: a flag group in mid-pattern is
+    left out, as ungreedy repeats are read as greedy ones), which is then run against the rule itself."""
+    out: list[str] = []
+    i, n, in_class, class_start = 0, len(pattern), False, False
+    while i < n:
+        ch = pattern[i]
+        if ch == "\\" and i + 1 < n:
+            nxt = pattern[i + 1]
+            if nxt == "Q" and not in_class:  # \Q...\E: literal text
+                end = pattern.find("\\E", i + 2)
+                end = n if end < 0 else end
+                out.append(re.escape(pattern[i + 2 : end]))
+                i = end + 2
+                continue
+            if nxt in "pP":
+                found = _UNICODE_CLASS.match(pattern, i)
+                if found is None:
+                    return None
+                name = found.group(3) or found.group(4)
+                negated = (nxt == "P") != bool(found.group(2))
+                chars = _UNICODE_CLASSES.get(name)
+                if chars is None:
+                    return None
+                member = re.escape(chars[1] if negated else chars[0])
+                out.append(member if in_class else f"[{member}]")
+                i = found.end()
+                continue
+            if nxt == "x" and (found := _HEX.match(pattern, i)):
+                out.append(re.escape(chr(int(found.group(1), 16))))
+                i = found.end()
+                continue
+            if nxt == "z" and not in_class:
+                out.append("\\Z")
+                i += 2
+                continue
+            if nxt == "C":  # any byte
+                return None
+            out.append(pattern[i : i + 2])
+            i += 2
+            continue
+        if in_class:
+            if ch == "[" and pattern.startswith("[:", i):
+                end = pattern.find(":]", i + 2)
+                name = pattern[i + 2 : end] if end > 0 else ""
+                if name not in _POSIX_CLASSES:  # [:^alpha:] and the like: no class to write it as
+                    return None
+                out.append(_POSIX_CLASSES[name])
+                i = end + 2
+                continue
+            if ch == "[":
+                out.append("\\[")  # a literal bracket in a class, which Python warns of as a nested set
+                i += 1
+                continue
+            if ch == "]" and not class_start:
+                in_class = False
+            out.append(ch)
+            class_start = False
+            i += 1
+            continue
+        if ch == "[":
+            in_class, class_start = True, True
+            out.append(ch)
+            i += 1
+            if i < n and pattern[i] == "^":
+                out.append("^")
+                i += 1
+            continue
+        if ch == "(" and pattern.startswith("(?", i):
+            flags = _FLAG_GROUP.match(pattern, i)
+            if flags is not None:
+                on, off = flags.group(1).replace("U", ""), (flags.group(2) or "").replace("U", "")
+                if flags.group(3) == ")":  # a flag group standing alone: what text is written does not depend on it
+                    i = flags.end()
+                    continue
+                out.append(f"(?{on}{'-' + off if off else ''}:" if on or off else "(?:")
+                i = flags.end()
+                continue
+            if pattern.startswith("(?<", i) and not pattern.startswith(("(?<=", "(?<!"), i):
+                out.append("(?P<")
+                i += 3
+                continue
+        if ch == "{" and not _REPEAT.match(pattern, i):
+            out.append("\\{")  # RE2 reads it as a letter ({,3} too), Python may read a repeat
+            i += 1
+            continue
+        out.append(ch)
+        i += 1
+    return "".join(out)

@@ -638,17 +638,24 @@ class PolicySet:
 
     def __init__(
         self,
-        raws: Iterable[RawPolicy],
+        raws: Iterable[RawPolicy] | dict[str, RawPolicy],
         eager: Iterable[str] | None = None,
         compiled: Mapping[str, Policy] | None = None,
+        known: Mapping[str, Policy] | None = None,
     ) -> None:
         self.raw: dict[str, RawPolicy] = {}
         self._domains: dict[str, str] | None = None  # applies_to domain -> policy id, built on first use
         self._most_labels = 0  # the most labels a domain of theirs has: a host's lookup starts at as many
-        for raw in raws:  # later ones win: a user policy with a bundled id replaces it
-            self.raw[str(raw.data.get("id"))] = raw
+        if isinstance(raws, dict):  # by id already (the set takes it over): validate's, made once a run
+            self.raw = raws
+        else:
+            for raw in raws:  # later ones win: a user policy with a bundled id replaces it
+                self.raw[str(raw.data.get("id"))] = raw
         self.policies: dict[str, Policy] = {k: v for k, v in (compiled or {}).items() if k not in self.raw}
         self._ids = [*self.policies, *self.raw]
+        # Policies of ``raws`` resolved before, from these same raws (the caller vouches: ``validate`` of many
+        # files resolves each one's parents once, not once a file); their raws stay, for what is asked of them.
+        self.policies.update({k: v for k, v in (known or {}).items() if k in self.raw})
         #: Likely slips in the user's own policies (a misspelt placeholder or field), warned of by a run.
         self.doubts: list[PolicyError] = []
         #: The user's own policies, which win a domain over a bundled one ("our own deal with ProPublica").
@@ -797,8 +804,21 @@ class PolicySet:
                 ["extends"],
             )
         if policy_id in chain:
-            loop = " -> ".join((*chain, policy_id))
-            raise raw.error(f"policies extend each other in a loop: {loop}", ["extends"])
+            start = chain.index(policy_id)
+            loop = " -> ".join((*chain[start:], policy_id))
+            if start == 0:  # the policy asked for is in the loop itself
+                raise raw.error(f"policies extend each other in a loop: {loop}", ["extends"])
+            # One that only leads into a loop (A extends B, B extends C, C extends B) is told at its own 'extends',
+            # with the loop and where it closes: else it is told only at B's, and validating A and B together
+            # (each told at its own file) called A valid.
+            closes = raw.error("", ["extends"])
+            into = "" if start == 1 else " -> ".join(chain[1:start]) + " -> "
+            raise self.raw[chain[0]].error(
+                f"extends {chain[1]!r}, which "
+                + ("is caught in" if start == 1 else "leads into")
+                + f" a loop of policies extending each other: {into}{loop} ({closes.location()})",
+                ["extends"],
+            )
         if len(chain) >= MAX_EXTENDS_DEPTH:
             first = self.raw.get(chain[0])
             raise (first or raw).error(
@@ -819,16 +839,17 @@ class PolicySet:
                 raise raw.error(f"extends unknown policy {parent_id!r}{hint}", ["extends"])
             parent = self._resolve(parent_id, (*chain, policy_id))
             # The chain above a parent resolved before (files read in order, the shallowest first) is not on
-            # ``chain``: it is counted from the parents themselves.
-            above: list[str] = [policy_id, parent_id]
+            # ``chain``: it is counted from the parents themselves, and told from the policy asked for, as a
+            # chain followed all the way is.
+            above: list[str] = [*chain, policy_id, parent_id]
             ancestor: Policy | None = parent
             while ancestor is not None and ancestor.extends and len(above) <= MAX_EXTENDS_DEPTH:
                 above.append(ancestor.extends)
                 ancestor = self.policies.get(ancestor.extends)
             if len(above) > MAX_EXTENDS_DEPTH:
-                raise raw.error(
+                raise self.raw[above[0]].error(
                     f"its 'extends' chain is more than {MAX_EXTENDS_DEPTH} policies deep ({above[0]} -> {above[1]} -> "
-                    f"... -> {above[-1]}): a policy builds on a few others",
+                    f"... -> {above[MAX_EXTENDS_DEPTH]}): a policy builds on a few others",
                     ["extends"],
                 )
         rules: dict[str, Rule] = {rule.id: rule for rule in parent.rules} if parent else {}

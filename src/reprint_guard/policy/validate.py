@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import difflib
 import html
+import operator
 import os
 import re
 from pathlib import Path
@@ -26,6 +27,7 @@ from ..metaview import DECLARED, Medium
 from ..textnorm import find_phrase, normalize
 from .conditions import LICENCE_FIELDS, AllOf, AnyOf, Condition, FieldTest, Not, same
 from .loader import (
+    MAX_EXTENDS_DEPTH,
     PolicySet,
     RawPolicy,
     bundled_rules_dir,
@@ -205,8 +207,9 @@ def _fixes_the_rule_refuses(raw: RawPolicy, policy: Any, policies: PolicySet) ->
       ``{publisher}``, now another) where the credit the fix writes out satisfies the parent's rule but not
       this one ("Credit the publisher" writes out none, and is not held to it);
     - an ``attribution`` or ``link`` rule, amended or inherited as it stands, whose fix puts in quotes a credit
-      naming another publisher of the chain and not this policy's, where one of its attribution rules asks for
-      a credit naming its own (a sister site's policy keeping "By {author}, CalMatters")."""
+      naming another publisher of the chain and not this policy's (or, quoting none, names one so as a whole:
+      "Credit CalMatters as the original publisher."), where one of its attribution rules asks for a credit
+      naming its own (a sister site's policy keeping "By {author}, CalMatters")."""
     if not policy.extends:
         return []
     from .examples import quoted
@@ -251,7 +254,12 @@ def _fixes_the_rule_refuses(raw: RawPolicy, policy: Any, policies: PolicySet) ->
                     raw.error(f"{said} {writes} this rule does not accept (it asks for {asked}): {do}", where)
                 )
                 continue
-        written_out = [(wording, _fix_text(policy, rule, wording)) for wording in quoted(rule.fix)]
+        # The credits it quotes; a fix that quotes none is read whole ("Credit CalMatters as the original
+        # publisher."): what every finding tells the editor to do.
+        in_quotes = quoted(rule.fix)
+        written_out = [(wording, _fix_text(policy, rule, wording)) for wording in in_quotes]
+        if not in_quotes:
+            written_out = [(None, _fix_text(policy, rule))]
         if any(policy.publisher.casefold() in text.casefold() for _, text in written_out):
             continue  # it quotes a credit naming this publisher too: another's is what not to write ("not 'via ...'")
         for wording, text in written_out:
@@ -259,10 +267,11 @@ def _fixes_the_rule_refuses(raw: RawPolicy, policy: Any, policies: PolicySet) ->
             if found is not None:
                 named, asking = found
                 said = kept if index is None else f"rule {rule.id!r}: {kept}"
+                writes = f'says to write "{wording}", which names' if wording is not None else f"({text!r}) names"
                 problems.append(
                     raw.error(
-                        f'{said} says to write "{wording}", which names {named}, where rule {asking.id!r} asks for '
-                        f"a credit naming {policy.publisher}: {do}",
+                        f"{said} {writes} {named}, where rule {asking.id!r} asks for a credit naming "
+                        f"{policy.publisher}: {do}",
                         where,
                     )
                 )
@@ -480,10 +489,20 @@ def validate_file(path: Path, extra: tuple[str, ...] = (), run: Run | None = Non
     if problems:
         return problems
     disabled = _disabled_with_more(raw)  # loading ignores the rest: told, but no bar to the checks below
-    own_id = raw.data.get("id")
-    readable, broken = _readable_raws(extra, path, run)
-    mine = [r for r in readable if r.data.get("id") != own_id]
-    twins = sorted({_as_named(str(r.path), path) for r in readable if r.data.get("id") == own_id})
+    own_id = str(raw.data.get("id"))
+    mine: list[RawPolicy] = []  # the user's others, less any of its id (a run finds a domain's claimants itself)
+    if run is not None:  # what the run read of the others, sorted once for all its files
+        by_id, twin_raws, broken = run.around(path, own_id)
+    else:
+        readable, broken = _readable_raws(extra, path)
+        twin_raws = [r for r in readable if r.data.get("id") == own_id]
+        mine = [r for r in readable if r.data.get("id") != own_id]
+        by_id = {}  # as a policy set reads them: later ones win
+        for other_raw in [*_bundled(), *mine]:
+            by_id[str(other_raw.data.get("id"))] = other_raw
+        by_id.pop(own_id, None)
+    by_id[own_id] = raw
+    twins = sorted({_as_named(str(r.path), path) for r in twin_raws})
     if twins:
         problems.append(
             raw.error(
@@ -493,8 +512,10 @@ def validate_file(path: Path, extra: tuple[str, ...] = (), run: Run | None = Non
             )
         )
     try:
-        others = [r for r in _bundled() if r.data.get("id") != own_id]
-        policies = PolicySet([*others, *mine, raw], eager=[str(own_id)])
+        known = run.parents(by_id, own_id) if run is not None else {}
+        policies = PolicySet(by_id, eager=[own_id], known=known)
+        if run is not None:
+            run.keep(policies, own_id, known)
     except PolicyError as exc:
         if exc.message.startswith("extends unknown policy") and not extra:
             exc = PolicyError(  # a policy of one's own beside it is not looked for unless named
@@ -504,12 +525,27 @@ def validate_file(path: Path, extra: tuple[str, ...] = (), run: Run | None = Non
                 line=exc.line,
                 column=exc.column,
             )
-        return [*disabled, exc, *broken]  # an unknown parent may be one of these, unreadable
+        for other in by_id.values():  # a loop's file (in the message) named as this run names its neighbours
+            if str(other.path) != _as_named(str(other.path), path) and f"({other.path}:" in exc.message:
+                said = exc.message.replace(f"({other.path}:", f"({_as_named(str(other.path), path)}:")
+                exc = PolicyError(said, path=exc.path, line=exc.line, column=exc.column)
+        told = [exc]
+        if exc.path and not _same_file(Path(exc.path), path) and raw.data.get("extends"):
+            # A parent's own problem (its unknown parent, a bad rule): this policy cannot be loaded either, which
+            # is told here too, since a parent validated with it has its problem told at its own file only.
+            there = PolicyError("", path=_as_named(exc.path, path), line=exc.line, column=exc.column).location()
+            told.insert(
+                0,
+                raw.error(
+                    f"extends {raw.data['extends']!r}, which cannot be loaded (the problem at {there})", ["extends"]
+                ),
+            )
+        return [*disabled, *told, *broken]  # an unknown parent may be one of these, unreadable
     except RecursionError:  # followed one parent at a time, a chain of hundreds is deeper than Python goes
         return [raw.error("its 'extends' chain is too long to follow (hundreds of policies deep)", ["extends"])]
     problems += _shared_domains(raw, mine, run)
     problems += _placeholder_typos(raw)
-    policy = policies.get(str(raw.data["id"]))
+    policy = policies.get(own_id)
     problems += _placeholders_not_filled(raw, policy)
     problems += _credit_misplaced(raw, policy)
     problems += _inherited_credit_of_another(raw, policy, policies)
@@ -627,9 +663,7 @@ def _other_yaml(data: Any, path: Path) -> str | None:
     return None
 
 
-def _readable_raws(
-    extra: tuple[str, ...], own: Path, run: Run | None = None
-) -> tuple[list[RawPolicy], list[ReprintGuardError]]:
+def _readable_raws(extra: tuple[str, ...], own: Path) -> tuple[list[RawPolicy], list[ReprintGuardError]]:
     """The user's other policies that read and pass their schema, and the errors of those that do not: one
     that is broken is its own file's problem, told only when a policy being validated needs it. A folder
     or file named that does not exist, or a folder with no policy file, is an error, as it is to ``check``."""
@@ -640,8 +674,6 @@ def _readable_raws(
         own_file = (mine.st_dev, mine.st_ino)
     except OSError:
         own_file = None
-    if run is not None:  # each file read once a run, not once a file validated
-        return run.readable(own_file)
     for item in extra:
         for file in policy_source(item):
             try:
@@ -673,6 +705,13 @@ class Run:
         self._files: list[_Entry] | None = None
         self._claimants: dict[str, list[tuple[tuple[int, int] | None, RawPolicy]]] = {}
         self._set: list[PolicySet | ReprintGuardError] = []
+        #: Policies resolved for one file (its parents), by id, with the raws of their chains they were resolved
+        #: from and what their set noted of them: the next file whose set holds the same raws gets them as they are.
+        self._resolved: dict[str, tuple[Any, tuple[RawPolicy, ...], dict[Any, Any], dict[Any, Any]]] = {}
+        self._by_id: dict[str, RawPolicy] = {}
+        self._base: dict[str, RawPolicy] | None = None  # the bundled policies, then the run's, by id
+        self._by_own_id: dict[str, list[tuple[tuple[int, int] | None, RawPolicy]]] = {}
+        self._broken: list[tuple[tuple[int, int] | None, ReprintGuardError]] = []
 
     def _entries(self) -> list[_Entry]:
         if self._files is None:
@@ -695,18 +734,87 @@ class Run:
             self._files = files
         return self._files
 
-    def readable(self, own: tuple[int, int] | None) -> tuple[list[RawPolicy], list[ReprintGuardError]]:
-        """:func:`_readable_raws` of a file of the run, ``own`` its (device, inode)."""
-        theirs = [found for what, found in self._entries() if what is None or what != own]
-        broken = [found for found in theirs if isinstance(found, ReprintGuardError)]
-        return [found for found in theirs if not isinstance(found, ReprintGuardError)], broken
-
     def claimant(self, key: str, own: tuple[int, int] | None, own_id: Any) -> Any:
         """The id of the first of the other policies (of another id) that claims the domain ``key``, or None."""
         for what, other in self._claimants.get(key, ()):
             if (what is None or what != own) and other.data.get("id") != own_id:
                 return other.data.get("id")
         return None
+
+    @staticmethod
+    def _chain(by_id: dict[str, RawPolicy], policy_id: str) -> tuple[RawPolicy, ...]:
+        """The raws ``policy_id``'s chain is resolved from in a set of ``by_id``: its own, its parent's, ..."""
+        chain: list[RawPolicy] = []
+        while policy_id in by_id and len(chain) <= MAX_EXTENDS_DEPTH:
+            chain.append(by_id[policy_id])
+            policy_id = str(by_id[policy_id].data.get("extends") or "")
+        return tuple(chain)
+
+    def around(self, path: Path, own_id: str) -> tuple[dict[str, RawPolicy], list[RawPolicy], list[ReprintGuardError]]:
+        """For the file at ``path`` of id ``own_id``: the policies its set is made of but its own, by id (the
+        bundled ones, then the run's others, later ones winning, less any of its id); the others of its id;
+        and the others that could not be read (each file's, as :func:`_readable_raws` tells them)."""
+        try:
+            status = os.stat(path)
+            own: tuple[int, int] | None = (status.st_dev, status.st_ino)
+        except OSError:
+            own = None
+        if self._base is None:
+            base: dict[str, RawPolicy] = {str(raw.data.get("id")): raw for raw in _bundled()}
+            for what, found in self._entries():
+                if isinstance(found, ReprintGuardError):
+                    self._broken.append((what, found))
+                else:
+                    base[str(found.data.get("id"))] = found
+                    self._by_own_id.setdefault(str(found.data.get("id")), []).append((what, found))
+            self._base = base
+        by_id = dict(self._base)
+        by_id.pop(own_id, None)
+        twins = [found for what, found in self._by_own_id.get(own_id, ()) if what is None or what != own]
+        broken = [found for what, found in self._broken if what is None or what != own]
+        return by_id, twins, broken
+
+    def parents(self, by_id: dict[str, RawPolicy], own_id: str) -> dict[str, Any]:
+        """The parents of ``own_id`` (each policy up its chain) that a set of ``by_id`` resolves from the raws an
+        earlier file's set resolved them from, as resolved there: a file's parents are resolved once a run, not
+        once a file (1,000 policies each extending a bundled licence took 16 s of CPU, most of it resolving the
+        licences again)."""
+        self._by_id = by_id
+        known = {}
+        for policy_id, chain in self._up(by_id, own_id):
+            kept = self._resolved.get(policy_id)
+            if kept is not None and len(kept[1]) == len(chain) and all(map(operator.is_, kept[1], chain)):
+                known[policy_id] = kept[0]
+        return known
+
+    def _up(self, by_id: dict[str, RawPolicy], own_id: str) -> list[tuple[str, tuple[RawPolicy, ...]]]:
+        """Each policy up ``own_id``'s chain with the raws of its own chain, but for one whose chain holds
+        ``own_id`` (a loop: resolved from this file's raw)."""
+        own = by_id.get(own_id)
+        up = []
+        policy_id = str(own.data.get("extends") or "") if own is not None else ""
+        while policy_id in by_id and len(up) <= MAX_EXTENDS_DEPTH:
+            chain = self._chain(by_id, policy_id)
+            if any(str(raw.data.get("id")) == own_id for raw in chain):
+                break
+            up.append((policy_id, chain))
+            policy_id = str(by_id[policy_id].data.get("extends") or "")
+        return up
+
+    def keep(self, policies: PolicySet, own_id: str, known: dict[str, Any]) -> None:
+        """What ``policies`` (made of the raws :meth:`parents` was last asked of) resolved of ``own_id``'s
+        parents, kept for the next file; what the sets of those ``known`` noted of them, noted there too."""
+        for policy_id in known:
+            policies.amended_as_bundled.update(self._resolved[policy_id][2])
+            policies.idle_disables.update(self._resolved[policy_id][3])
+        for policy_id, chain in self._up(self._by_id, own_id):
+            policy = policies.policies.get(policy_id)
+            if policy is None or policy_id in known:
+                continue
+            ids = {str(raw.data.get("id")) for raw in chain}
+            amended = {k: v for k, v in policies.amended_as_bundled.items() if k[0] in ids}
+            idle = {k: v for k, v in policies.idle_disables.items() if k[0] in ids}
+            self._resolved[policy_id] = (policy, chain, amended, idle)
 
     def policies(self) -> PolicySet:
         """The policy set of ``everyone``, made once (its error too)."""
