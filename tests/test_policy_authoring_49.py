@@ -278,3 +278,17 @@ def test_explain_writes_an_example_from_a_pattern_in_re2s_own_syntax(tmp_path, c
     shown, _, failed = examples.partition("Failing example:")
     assert (f"\n  {passing}\n" in shown) if passing else (f"\n  {failing}\n" in failed), run.out
     assert "none can be given" not in run.out
+
+
+def test_a_severity_written_off_in_a_policy_is_told_how_a_policy_turns_a_rule_off(tmp_path, cli):
+    # ``severity: off`` is the project config's way; in YAML an unquoted off is false, which no severity is.
+    (tmp_path / "mine.yaml").write_text(
+        "id: my-propublica\nname: Mine\npublisher: ProPublica\nsource_url: https://www.propublica.org/steal-our-stories\n"
+        "extends: propublica\nrules:\n  - id: pixel-ping\n    severity: off\n",
+        encoding="utf-8",
+    )
+    run = cli("validate", "mine.yaml", cwd=tmp_path)
+    assert run.code == 1, run.out + run.err
+    line = next(line for line in run.out.splitlines() if "severity" in line)
+    assert line.startswith("mine.yaml:8:") and "false is not one of" in line, line
+    assert "'disabled: true'" in line, line

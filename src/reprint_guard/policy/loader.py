@@ -334,6 +334,11 @@ def _describe(error: Any, data: Any, path: list[Any]) -> str:
         )
     elif error.validator == "enum" and not isinstance(error.instance, str):  # null, true: as YAML writes them
         message = f"{_written(error.instance)} is not one of {error.validator_value}"
+        if key == "severity" and error.instance is False:  # ``severity: off``, as the config writes it
+            message += (
+                "; YAML reads an unquoted off (or no) as false: a policy turns a rule off with 'disabled: true' "
+                "(the project config's severity: {rule: off} does it for one project)"
+            )
     elif error.validator == "minProperties" and len(path) == 2 and path[0] == "rules":
         message = (
             "a rule with only its id: give its check and message to write a rule, the fields to change to amend "
