@@ -226,3 +226,44 @@ def test_an_original_url_written_without_its_scheme_is_read_as_an_address_bar_re
     run = check_json(path)
     assert of_rule(run, LINK_RULE) == [], run.out
     assert run.code == 0, run.out
+
+
+# --- a picture under a hosts rule ---------------------------------------------------------------------------
+
+HOSTS_POLICY = """id: mine
+name: Harbour Times
+publisher: Harbour Times
+source_url: https://harbour.example/terms
+applies_to: [harbour.example]
+rules:
+  - id: media-hosts
+    check: media
+    severity: error
+    message: Media only from the publisher
+    mode: hosts
+    hosts: [harbour.example]
+"""
+
+
+@pytest.mark.parametrize(
+    ("src", "added"),
+    [
+        ("www.harbour.example/photos/boat.jpg", "https://"),
+        ("https:/harbour.example/photos/boat.jpg", "the missing slash"),
+    ],
+)
+def test_a_picture_from_the_allowed_host_without_its_scheme_is_from_the_reprints_own_site(tmp_path, src, added):
+    """A browser asks the reprint's own site for it: no picture from the allowed host, told with the fix."""
+    write(tmp_path / "rules" / "mine.yaml", HOSTS_POLICY)
+    write(tmp_path / "a.meta.yaml", "author: Jo Doe\noriginal_url: https://www.harbour.example/a/1\n")
+    meant = "https://" + src.removeprefix("https:/")
+    page = '<p>By Jo Doe</p><p>Story text here.</p>\n<img src="{}" alt="A boat" width="600" height="400">\n'
+    path = write(tmp_path / "a.html", page.format(src))
+    args = ("check", "--no-config", "--rules-dir", "rules", "--format", "json", str(path))
+    run = run_cli(*args, cwd=tmp_path)
+    assert run.code == 1, run.out
+    [finding] = of_rule(run, "mine/media-hosts")
+    assert "not from harbour.example: its address is written with" in finding["message"], finding
+    assert finding["fix"] == f"Add {added} to its address: {meant}."
+    write(tmp_path / "a.html", page.format(meant))
+    assert run_cli(*args, cwd=tmp_path).code == 0
