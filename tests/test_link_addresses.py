@@ -267,3 +267,29 @@ def test_a_picture_from_the_allowed_host_without_its_scheme_is_from_the_reprints
     assert finding["fix"] == f"Add {added} to its address: {meant}."
     write(tmp_path / "a.html", page.format(meant))
     assert run_cli(*args, cwd=tmp_path).code == 0
+
+
+# --- a credit's link without its scheme to another page: corrected where it stands, never linked again --------
+
+GR_ORIGINAL = "https://www.globalresearch.ca/the-river-that-ran-dry/5801234"
+
+
+@pytest.mark.parametrize(
+    ("href", "said"),
+    [
+        ("www.globalresearch.ca/", "on the same site, but not to the article itself"),  # its home page
+        ("www.mondialisation.ca/", "the credit's link goes to another site, www.mondialisation.ca/"),
+    ],
+)
+def test_a_credit_linking_another_page_without_its_scheme_is_relinked_in_place(tmp_path, href, said):
+    body = (
+        f"---\nauthor: Jo Doe\noriginal_url: {GR_ORIGINAL}\n---\n\nBy Jo Doe\n\nThe river ran dry in August.\n\n"
+        f"*The original source of this article is [Global Research]({href}).*\n"
+    )
+    path = write(tmp_path / "gr.md", body)
+    [finding] = of_rule(check_json(path), "global-research/link-original")
+    assert said in finding["message"], finding
+    assert "its address is written without the scheme (https://)" in finding["message"]
+    diff = run_cli("check", "--no-config", "--diff", str(path), cwd=tmp_path).out
+    assert f"+*The original source of this article is [Global Research]({GR_ORIGINAL}).*" in diff
+    assert "[[" not in diff and diff.count("\n+*") == 1, diff  # no link inside the link, no second credit

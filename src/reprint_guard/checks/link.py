@@ -103,7 +103,7 @@ def _credit_on_host(reprint: Reprint, host: str, context: Context) -> str | None
     bare = host.lower().removeprefix("www.")
     visible = reprint.visible
     for link in _mentioning(visible.anchors, bare):
-        found = host_of(unquote(link).lstrip(_OPENING_MARKS))
+        found = _host_meant(link)
         if found is None or found.removeprefix("www.") != bare:
             continue
         if _names_publisher(reprint, context, link):
@@ -133,7 +133,7 @@ def _credit_elsewhere(reprint: Reprint, context: Context, sites: tuple[str, ...]
     visible = reprint.visible
     names = [name.lower() for name in _publisher_names(context) if len(name) > 3]
     for link in dict.fromkeys(visible.anchors):  # each address once: its copies after the first say the same
-        host = host_of(unquote(link).lstrip(_OPENING_MARKS))
+        host = _host_meant(link)
         if not host or edition_aside(host) in sites:
             continue
         words = _linked_words(visible, link)
@@ -466,7 +466,29 @@ def _credit_words(line: str, name: str) -> str:
 
 
 def _on_site(link: str, site: str) -> bool:
-    return edition_aside(host_of(unquote(link).lstrip(_OPENING_MARKS)) or "") == site
+    return edition_aside(_host_meant(link) or "") == site
+
+
+def _host_meant(link: str) -> str | None:
+    """The host of ``link`` (as :func:`~reprint_guard.urls.host_of` reads it, decoded, a typographic quotation
+    mark opening it aside), or of the address it was meant as when written without its scheme
+    (``www.globalresearch.ca/``: :func:`~reprint_guard.urls.meant_address`), whose credit is still the credit's
+    link gone astray, to correct where it stands (:func:`_scheme_note` says what a browser makes of it)."""
+    address = unquote(link).lstrip(_OPENING_MARKS)
+    host = host_of(address)
+    if host is None and (meant := meant_address(address)) is not None:
+        return host_of(meant[0])
+    return host
+
+
+def _scheme_note(reprint: Reprint, link: str) -> str:
+    """ "; its address is written without the scheme (https://), which a browser reads as a relative address"
+    when ``link``'s address, as the source writes it, lacks its scheme (or a slash after ``https:``), else ""."""
+    meant = meant_address(reprint.visible.written_href(link))
+    if meant is None:
+        return ""
+    lacks = "without the scheme (https://)" if meant[1] == "the scheme" else "with fewer than two slashes after https:"
+    return f"; its address is written {lacks}, {THERE_BUT_WRONG[14]}"
 
 
 def _publisher_names(context: Context) -> list[str]:
@@ -741,7 +763,8 @@ def _linked(params: Params, reprint: Reprint, context: Context) -> Iterator[Prob
                 told, written = _as_told(reprint, near)
                 yield Problem.at(
                     _span_of(reprint, near),
-                    detail=f"it links to {told}, {THERE_BUT_WRONG[1]}, nor to another page the rule accepts",
+                    detail=f"it links to {told}, {THERE_BUT_WRONG[1]}, nor to another page the rule accepts"
+                    + _scheme_note(reprint, near),
                     fix=f"Change the link to {written} into one to the original article, "
                     f"{(reprint.metadata.original_url or '').strip() or 'on ' + host}.",
                     specific=True,
@@ -825,7 +848,7 @@ def _linked(params: Params, reprint: Reprint, context: Context) -> Iterator[Prob
             detail = f"{THERE_BUT_WRONG[2]} {marks!r}{spaces}: {told}"
             fix = f"Remove {marks!r} from the end of the link's address."
         else:
-            detail = f"it links to {told} {THERE_BUT_WRONG[1]}"
+            detail = f"it links to {told} {THERE_BUT_WRONG[1]}{_scheme_note(reprint, near[0])}"
             fix = f"Change the link to {source} into one to the original article, {original.strip()}."
         yield Problem.at(span, detail, fix=fix, specific=True)
         return
@@ -845,7 +868,8 @@ def _linked(params: Params, reprint: Reprint, context: Context) -> Iterator[Prob
             # mondialisation.ca for globalresearch.ca, is another edition's article: changed, as below).
             yield Problem.at(
                 span,
-                f"{THERE_BUT_WRONG[10]} ({linked}), {told}, not to the original article, {original.strip()}",
+                f"{THERE_BUT_WRONG[10]} ({linked}), {told}, not to the original article, {original.strip()}"
+                + _scheme_note(reprint, named),
                 fix=f"Check which address is the article's: link the credit to {original.strip()}, or, if the "
                 f"article is at {written}, set original_url to it.",
                 specific=True,
@@ -864,7 +888,7 @@ def _linked(params: Params, reprint: Reprint, context: Context) -> Iterator[Prob
             return
         yield Problem.at(
             span,
-            f"{THERE_BUT_WRONG[8]}, {told}, not to the original article",
+            f"{THERE_BUT_WRONG[8]}, {told}, not to the original article{_scheme_note(reprint, named)}",
             fix=f"Change the link to {source} into one to the original article, {original.strip()}.",
             specific=True,
         )
