@@ -145,6 +145,7 @@ def as_address(url: str) -> str:
 
 #: An http(s) scheme and the slashes (or backslashes) written after it, however many.
 _LOOSE_SLASHES = re.compile(r"(?i)(https?):([/\\]*)")
+_SEPARATORS = ("/", "\\")
 
 
 def _with_scheme(url: str) -> str:
@@ -155,7 +156,13 @@ def _with_scheme(url: str) -> str:
     ``https:host/a``) it is a path on the page's own site, as ``www.host/a`` is, with no scheme at all: neither
     is given one. ``http:`` (another scheme than the page's) takes any number (``http:/host/a`` is
     ``http://host/a``)."""
-    if url.startswith("//"):
+    if url.startswith("https://"):  # the usual address, its host right after the two slashes
+        if url[8:9] not in _SEPARATORS:
+            return url
+    elif url.startswith("http://"):
+        if url[7:8] not in _SEPARATORS:
+            return url
+    elif url.startswith("//"):
         return "https:" + url
     if url[:4].lower() == "http":
         found = _LOOSE_SLASHES.match(url)
