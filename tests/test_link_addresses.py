@@ -293,3 +293,19 @@ def test_a_credit_linking_another_page_without_its_scheme_is_relinked_in_place(t
     diff = run_cli("check", "--no-config", "--diff", str(path), cwd=tmp_path).out
     assert f"+*The original source of this article is [Global Research]({GR_ORIGINAL}).*" in diff
     assert "[[" not in diff and diff.count("\n+*") == 1, diff  # no link inside the link, no second credit
+
+
+# --- a CMS setting typed as into an address bar ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("canonical", ["www.grist.org/climate/heat/", "grist.org/climate/heat/"])
+def test_a_ghost_posts_canonical_url_without_its_scheme_still_marks_it_republished(tmp_path, canonical):
+    """Ghost's canonical_url is a setting an editor types, as into an address bar: without its scheme it names
+    the original's host all the same, and the post is a reprint, told how to wrap it, not passed over."""
+    import json
+
+    post = {"id": "2", "title": "Heat", "html": "<p>y</p>", "url": "https://myblog.example/b/"}
+    write(tmp_path / "api.json", json.dumps({"posts": [{**post, "canonical_url": canonical}]}))
+    run = run_cli("check", "--no-config", "--format", "json", "api.json", cwd=tmp_path)
+    [result] = run.json()["results"]
+    assert result["status"] == "error" and 'a Ghost post "Heat", not an envelope' in result["error"], result
