@@ -514,7 +514,7 @@ _UNSEEN = re.compile(r"[\s\x00-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u20
 _ESCAPED_SPACES = " \t\r\n\u00a0"
 
 
-def shown_address(address: str) -> str:
+def _shown_address(address: str) -> str:
     """``address`` (read, its escapes decoded) as a finding shows it: what it decodes to that shows nothing
     (a space, a tab, a zero-width space) percent-encoded again, as written (``…/lead-test-results%20``)."""
     if _UNSEEN.search(address) is None:
@@ -525,9 +525,9 @@ def shown_address(address: str) -> str:
 def _as_told(reprint: Reprint, link: str) -> tuple[str, str]:
     """A link's address as a finding tells it, and as the source writes it (what a fix changes): the two differ
     only where the page's ``<base href>`` leads a relative address elsewhere, and the first says so. Each
-    decoded, but for what shows nothing (:func:`shown_address`)."""
-    followed = shown_address(unquote(link))
-    written = shown_address(unquote(reprint.visible.written_href(link)))
+    decoded, but for what shows nothing (:func:`_shown_address`)."""
+    followed = _shown_address(unquote(link))
+    written = _shown_address(unquote(reprint.visible.written_href(link)))
     if written == followed:
         return followed, written
     return f"{followed} (written {written}, under the page's <base href>)", written
@@ -618,10 +618,10 @@ def _through_another(reprint: Reprint, keys: tuple[str, ...], host: str) -> Prob
 
 def _without_scheme(reprint: Reprint, wanted: Callable[[str], bool]) -> Problem | None:
     """A visible link whose address would be one ``wanted`` takes (the original's, one the rule's pattern
-    takes) but for its scheme: written without one (``www.propublica.org/article/x``) or with one slash after
-    ``https:`` (``https:/www.propublica.org/...``), which a browser reads as a path on the reprint's own site
-    (:func:`~reprint_guard.urls.meant_address`), a page that is not there. Told at it, the address with its
-    scheme as the fix (which ``--fix`` writes)."""
+    takes) but for its scheme: written without one (``www.propublica.org/article/x``) or with fewer than two
+    slashes after ``https:`` (``https:/www.propublica.org/...``), which a browser reads as a path on the
+    reprint's own site (:func:`~reprint_guard.urls.meant_address`), a page that is not there. Told at it, the
+    address with its scheme as the fix (which ``--fix`` writes)."""
     visible = reprint.visible
     for link in dict.fromkeys(visible.anchors):
         meant = meant_address(visible.written_href(link))
@@ -843,7 +843,7 @@ def _linked(params: Params, reprint: Reprint, context: Context) -> Iterator[Prob
             yield _quoted_link(span, reprint, source, *opened)
             return
         if stray != written and normalize_url(stray) == key:  # a quotation mark a word processor stuck on
-            marks = shown_address(written[len(stray) :])  # a space as written, %20: a blank shows nothing
+            marks = _shown_address(written[len(stray) :])  # a space as written, %20: a blank shows nothing
             spaces = " (a space)" if marks != written[len(stray) :] else ""
             detail = f"{THERE_BUT_WRONG[2]} {marks!r}{spaces}: {told}"
             fix = f"Remove {marks!r} from the end of the link's address."
