@@ -663,9 +663,15 @@ def _line_offset(source: str, line: int) -> int:
 HOME_PAGE_ORIGINAL = "reprint-guard/home-page-original"
 
 #: A link finding's fix that names the address to change and the article's: what it says is done where it stands.
-_CHANGE_THE_LINK = re.compile(r"Change the link to (\S+) into one to the original article, (\S+)\.")
+_CHANGE_THE_LINK = re.compile(
+    r"Change the link to (\S+) into one to the original article, (\S+)\."
+    r"|Add (?:https://|the missing slash) to the link's address: change (\S+) into (\S+)\."  # its scheme, lacking
+)
 #: A licence's deed linked through a redirect (Google's, Safe Links): the address inside it, linked directly.
-_LINK_THE_DEED = re.compile(r"Link to the licence deed directly: (https://creativecommons\.org/\S+)\.")
+_LINK_THE_DEED = re.compile(
+    r"(?:Link to the licence deed directly|Add (?:https://|the missing slash) to the deed's address): "
+    r"(https://creativecommons\.org/\S+)\."
+)
 
 
 def relinked(  # type: ignore[no-untyped-def]
@@ -700,7 +706,7 @@ def relinked(  # type: ignore[no-untyped-def]
                 text = text[:start] + (escape(address) if in_tag else address) + text[end:]
                 done.append(finding)
             continue
-        wrong, address = said.groups()  # type: ignore[union-attr]
+        wrong, address = [group for group in said.groups() if group is not None]  # type: ignore[union-attr]
         if any(char in address for char in "()<>\"'` ") or not address.startswith(("https://", "http://")):
             continue  # an address that would need escaping in a Markdown link: left to the editor
         found = text[start:end]

@@ -143,12 +143,58 @@ def as_address(url: str) -> str:
     return url
 
 
+#: An http(s) scheme and the slashes (or backslashes) written after it, however many.
+_LOOSE_SLASHES = re.compile(r"(?i)(https?):([/\\]*)")
+_SEPARATORS = ("/", "\\")
+
+
 def _with_scheme(url: str) -> str:
-    if url.startswith("//"):
+    """``url`` (an element's ``href`` or ``src``, or an address of the metadata already read by
+    :func:`as_address`) as a browser reads it on a page served over https (as a reprint's is), by the WHATWG URL
+    standard: ``//host/a`` is ``https://host/a``; ``https:`` takes any run of two or more slashes or
+    backslashes (``https:///host``, ``https:\\\\host``) as its two, but with fewer (``https:/host/a``,
+    ``https:host/a``) it is a path on the page's own site, as ``www.host/a`` is, with no scheme at all: neither
+    is given one. ``http:`` (another scheme than the page's) takes any number (``http:/host/a`` is
+    ``http://host/a``)."""
+    if url.startswith("https://"):  # the usual address, its host right after the two slashes
+        if url[8:9] not in _SEPARATORS:
+            return url
+    elif url.startswith("http://"):
+        if url[7:8] not in _SEPARATORS:
+            return url
+    elif url.startswith("//"):
         return "https:" + url
-    if "://" not in url and url.lower().startswith("www."):
-        return "https://" + url
+    if url[:4].lower() == "http":
+        found = _LOOSE_SLASHES.match(url)
+        if found is not None and found.group(2) != "//":
+            scheme, slashes = found.groups()
+            if len(slashes) >= 2 or scheme.lower() == "http":
+                return f"{scheme}://{url[found.end() :]}"
     return url
+
+
+def meant_address(href: str) -> tuple[str, str] | None:
+    """The web address an element's ``href`` (or ``src``) was meant to be, where a browser reads it as a path
+    on the page's own site instead (see :func:`_with_scheme`), and what it lacks; None for any other. A host
+    written without a scheme (``www.example.org/a/1``, ``example.org/a/1``: read as :func:`as_address` reads an
+    address bar's) lacks ``"the scheme"``; ``https:/example.org/a/1`` or ``https:example.org/a/1`` lacks
+    ``"a slash"`` (one or both of the two after ``https:``). Either is meant as ``https://example.org/a/1``."""
+    href = href.strip()
+    found = _LOOSE_SLASHES.match(href)
+    if found is not None:
+        scheme, slashes = found.groups()
+        rest = href[found.end() :]
+        if scheme.lower() == "https" and len(slashes) < 2 and _SCHEMELESS.match(rest):
+            return f"https://{rest}", "a slash"
+        return None
+    if "://" in href or href.startswith(("/", "\\")) or _SCHEME_ONLY.match(href):
+        return None
+    address = as_address(href)
+    return (address, "the scheme") if address != href else None
+
+
+#: A scheme opening an address (``mailto:``, ``tel:``, ``javascript:``): none of a path.
+_SCHEME_ONLY = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:(?![0-9])")
 
 
 @lru_cache(maxsize=8192)

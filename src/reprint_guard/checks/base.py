@@ -151,7 +151,24 @@ THERE_BUT_WRONG = (
     "but in an indented code block",
     "a credit writes the name with its capitals",
     "another site's redirect, not directly",
+    "which a browser reads as a relative address",
 )
+
+
+def relative_told(lacks: str, told: str, *, based: bool = False) -> tuple[str, str]:
+    """What a finding says of a link whose address ``told`` lacks ``lacks`` (as
+    :func:`~reprint_guard.urls.meant_address` names it: "the scheme", "a slash"), after "its link to ...", and
+    what its fix adds to the address. ``based``: the page's ``<base href>`` leads it (``told`` says where)."""
+    where = "" if based else ": an address on the reprint's own site"  # told gives the one the base leads to
+    if lacks == "the scheme":
+        return f"is written without the scheme (https://): {told}, {THERE_BUT_WRONG[14]}{where}", "https://"
+    return (
+        f"is written with fewer than two slashes after 'https:': {told}, {THERE_BUT_WRONG[14]} on a page served "
+        f"over https (as a reprint's is){where}",
+        "the missing slash",
+    )
+
+
 #: What a finding's message says when the credit is there but elsewhere than the rule wants it: ``--fix``
 #: inserts no second one where it is wanted, to stand beside it; the editor moves it.
 THERE_BUT_ELSEWHERE = "is there, but not "

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 from ..reprint import Reprint
-from ..urls import as_address, embedded_addresses, host_of, normalize_url
+from ..urls import as_address, embedded_addresses, host_of, meant_address, normalize_url
 from ..visible import ADDRESS_ATTRIBUTES, Media
 from .base import (
     Context,
@@ -30,6 +30,7 @@ from .base import (
     literal_path,
     pattern_host,
     re2_escape,
+    relative_told,
     template_values,
     url_pattern,
 )
@@ -111,6 +112,18 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
             "it (a <template>, a <noscript>) keep it from loading at all",
             # The rule's own fix says to paste it in: a second copy would count each reader twice.
             fix=_correct_fix(params.tag),
+            specific=True,
+        )
+        return
+    unschemed = _without_scheme(shown, params, regex)
+    if unschemed is not None:  # a path on the reprint's own site: the publisher's server never sees it asked for
+        item, address, lacks = unschemed
+        written = reprint.as_written(item.src)
+        said, added = relative_told(lacks, written)
+        yield Problem.at(
+            reprint.span(written),
+            detail=f"its address {said}, so it never loads from the publisher's",
+            fix=f'Add {added} to its address: <{params.tag} src="{address}" ...>.',
             specific=True,
         )
         return
@@ -370,6 +383,17 @@ def _unproxied_fix(tag: str, address: str) -> str:
     else:
         where = f"the image CDN or proxy that rewrote it ({host}: the platform's or a plugin's image setting)"
     return f"Have the page load the <{tag}> from the publisher's URL, unchanged: exclude it from {where}."
+
+
+def _without_scheme(shown: list[Media], params: Params, regex: object) -> tuple[Media, str, str] | None:
+    """A visible ``tag`` whose ``src`` would be the element's but for its scheme (``counter.example.org/c.gif``,
+    ``https:/counter.example.org/c.gif``: :func:`~reprint_guard.urls.meant_address`), which a browser asks
+    of the reprint's own site; with the address meant and what it lacks."""
+    for item in shown:
+        meant = meant_address(item.src) if item.tag == params.tag else None
+        if meant is not None and regex.search(meant[0]):  # type: ignore[attr-defined]
+            return item, *meant
+    return None
 
 
 def _proxied(shown: list[Media], params: Params, regex: object) -> Media | None:

@@ -23,13 +23,23 @@ from ..urls import (
     as_address,
     host_matches,
     host_of,
+    meant_address,
     normalize_url,
     redirects_told,
     same_article_keys,
     through_redirects,
 )
 from ..visible import CAPTION_LINES, CAPTIONS, VisibleBody, find_bare_urls
-from .base import BADGE_HOSTS, OTHER_WORK_STEMS, OTHER_WORK_WORDS, THERE_BUT_WRONG, Context, Problem, publisher_names
+from .base import (
+    BADGE_HOSTS,
+    OTHER_WORK_STEMS,
+    OTHER_WORK_WORDS,
+    THERE_BUT_WRONG,
+    Context,
+    Problem,
+    publisher_names,
+    relative_told,
+)
 
 if TYPE_CHECKING:
     from .params import LicenseParams as Params
@@ -39,12 +49,30 @@ SUMMARY = "The licence is one the policy covers, is named in the visible text an
 
 
 def _linked(links: list[str], paths: frozenset[str]) -> bool:
-    # Only a creativecommons.org link can be a deed: skip normalising all the others.
+    # Only a creativecommons.org link can be a deed: skip normalising all the others. One written without its
+    # scheme ("creativecommons.org/licenses/by/4.0/") is a relative address, a page of the reprint's own site.
     return any(
         deed_path(spdx) in paths
-        for spdx in (normalize_license(link) for link in links if "creativecommons" in link.lower())
+        for spdx in (
+            normalize_license(link)
+            for link in links
+            if "creativecommons" in link.lower() and meant_address(link) is None
+        )
         if spdx
     )
+
+
+def _deed_without_scheme(visible: VisibleBody, paths: frozenset[str]) -> tuple[str, str, str] | None:
+    """(the link, the deed's address meant, what it lacks) of the first link to the licence's deed but for its
+    scheme (:func:`~reprint_guard.urls.meant_address`: ``creativecommons.org/licenses/by-nd/4.0/``,
+    ``https:/creativecommons.org/...``), which a browser reads as a page of the reprint's own site; or None."""
+    for link in dict.fromkeys(visible.anchors):
+        if "creativecommons" not in link.lower():
+            continue
+        meant = meant_address(visible.written_href(link))
+        if meant is not None and _linked([meant[0]], paths):
+            return link, *meant
+    return None
 
 
 #: What a link to the deed says to name a Creative Commons licence: "Creative Commons", or its terms' code
@@ -745,6 +773,18 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
         # Linked, as a reader follows it: not "not named and linked", the rule's message.
         headline = f"The licence ({name}) {said} its deed is linked only through another site"
         yield _at_link(reprint, href, detail, fix, headline)
+        return
+    unschemed = _deed_without_scheme(visible, paths) if unlinked and not printed else None
+    if unschemed is not None:  # linked, but to a page of the reprint's own site: to correct, not to add beside
+        href, target, lacks = unschemed
+        written = visible.written_href(href)
+        said, added = relative_told(lacks, written, based=written != href)
+        detail = f"its link to the licence deed {said}"
+        fix = f"Add {added} to the deed's address: {target}."
+        if unnamed:
+            detail += f', and the licence is not named (e.g. "{name}")'
+            fix = f"Name the licence and link its deed: [{name}]({target})."
+        yield _at_link(reprint, href, detail, fix, f"The licence ({name}) is not linked to its deed")
         return
     aliases = context.policy.host_aliases
     if params.by_reference and not printed and _by_reference(visible, original, names, aliases):

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Iterator
 from functools import lru_cache, partial
 from typing import TYPE_CHECKING, Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 from ..reprint import Reprint, Span
 from ..textnorm import lookalike_letters, normalize, unseen_removed
@@ -26,6 +26,7 @@ from ..urls import (
     embedded_addresses,
     host_matches,
     host_of,
+    meant_address,
     normalize_url,
     redirects_told,
     same_article_keys,
@@ -43,6 +44,7 @@ from .base import (
     measured_over,
     names_publisher,
     pattern_host,
+    relative_told,
     story_around,
     url_pattern,
     window_fraction,
@@ -101,7 +103,7 @@ def _credit_on_host(reprint: Reprint, host: str, context: Context) -> str | None
     bare = host.lower().removeprefix("www.")
     visible = reprint.visible
     for link in _mentioning(visible.anchors, bare):
-        found = host_of(unquote(link).lstrip(_OPENING_MARKS))
+        found = _host_meant(link)
         if found is None or found.removeprefix("www.") != bare:
             continue
         if _names_publisher(reprint, context, link):
@@ -131,7 +133,7 @@ def _credit_elsewhere(reprint: Reprint, context: Context, sites: tuple[str, ...]
     visible = reprint.visible
     names = [name.lower() for name in _publisher_names(context) if len(name) > 3]
     for link in dict.fromkeys(visible.anchors):  # each address once: its copies after the first say the same
-        host = host_of(unquote(link).lstrip(_OPENING_MARKS))
+        host = _host_meant(link)
         if not host or edition_aside(host) in sites:
             continue
         words = _linked_words(visible, link)
@@ -464,7 +466,29 @@ def _credit_words(line: str, name: str) -> str:
 
 
 def _on_site(link: str, site: str) -> bool:
-    return edition_aside(host_of(unquote(link).lstrip(_OPENING_MARKS)) or "") == site
+    return edition_aside(_host_meant(link) or "") == site
+
+
+def _host_meant(link: str) -> str | None:
+    """The host of ``link`` (as :func:`~reprint_guard.urls.host_of` reads it, decoded, a typographic quotation
+    mark opening it aside), or of the address it was meant as when written without its scheme
+    (``www.globalresearch.ca/``: :func:`~reprint_guard.urls.meant_address`), whose credit is still the credit's
+    link gone astray, to correct where it stands (:func:`_scheme_note` says what a browser makes of it)."""
+    address = unquote(link).lstrip(_OPENING_MARKS)
+    host = host_of(address)
+    if host is None and (meant := meant_address(address)) is not None:
+        return host_of(meant[0])
+    return host
+
+
+def _scheme_note(reprint: Reprint, link: str) -> str:
+    """ "; its address is written without the scheme (https://), which a browser reads as a relative address"
+    when ``link``'s address, as the source writes it, lacks its scheme (or a slash after ``https:``), else ""."""
+    meant = meant_address(reprint.visible.written_href(link))
+    if meant is None:
+        return ""
+    lacks = "without the scheme (https://)" if meant[1] == "the scheme" else "with fewer than two slashes after https:"
+    return f"; its address is written {lacks}, {THERE_BUT_WRONG[14]}"
 
 
 def _publisher_names(context: Context) -> list[str]:
@@ -483,10 +507,27 @@ def _span_of(reprint: Reprint, link: str, prefer: Callable[[int, int], int] | No
     return reprint.span_url(reprint.as_written(reprint.visible.written_href(link)), prefer)
 
 
+#: What a percent-escape in an address may stand for that a reader of a finding would not see: white space
+#: (``%20``, ``%09``, ``%0A``, ``%C2%A0``), control characters and the invisible format ones (a zero-width space).
+_UNSEEN = re.compile(r"[\s\x00-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]")
+#: White space a link's address may end in once its escapes are read (``%20``): a parser strips a literal one.
+_ESCAPED_SPACES = " \t\r\n\u00a0"
+
+
+def _shown_address(address: str) -> str:
+    """``address`` (read, its escapes decoded) as a finding shows it: what it decodes to that shows nothing
+    (a space, a tab, a zero-width space) percent-encoded again, as written (``…/lead-test-results%20``)."""
+    if _UNSEEN.search(address) is None:
+        return address
+    return _UNSEEN.sub(lambda found: quote(found.group(), safe=""), address)
+
+
 def _as_told(reprint: Reprint, link: str) -> tuple[str, str]:
     """A link's address as a finding tells it, and as the source writes it (what a fix changes): the two differ
-    only where the page's ``<base href>`` leads a relative address elsewhere, and the first says so."""
-    followed, written = unquote(link), unquote(reprint.visible.written_href(link))
+    only where the page's ``<base href>`` leads a relative address elsewhere, and the first says so. Each
+    decoded, but for what shows nothing (:func:`_shown_address`)."""
+    followed = _shown_address(unquote(link))
+    written = _shown_address(unquote(reprint.visible.written_href(link)))
     if written == followed:
         return followed, written
     return f"{followed} (written {written}, under the page's <base href>)", written
@@ -572,6 +613,26 @@ def _through_another(reprint: Reprint, keys: tuple[str, ...], host: str) -> Prob
                 fix=f"Link to the original article directly: {reprint.metadata.original_url}.",
                 specific=True,
             )
+    return None
+
+
+def _without_scheme(reprint: Reprint, wanted: Callable[[str], bool]) -> Problem | None:
+    """A visible link whose address would be one ``wanted`` takes (the original's, one the rule's pattern
+    takes) but for its scheme: written without one (``www.propublica.org/article/x``) or with fewer than two
+    slashes after ``https:`` (``https:/www.propublica.org/...``), which a browser reads as a path on the
+    reprint's own site (:func:`~reprint_guard.urls.meant_address`), a page that is not there. Told at it, the
+    address with its scheme as the fix (which ``--fix`` writes)."""
+    visible = reprint.visible
+    for link in dict.fromkeys(visible.anchors):
+        meant = meant_address(visible.written_href(link))
+        if meant is None or not wanted(meant[0]):
+            continue
+        address, lacks = meant
+        told, written = _as_told(reprint, link)
+        said, added = relative_told(lacks, told, based=visible.written_href(link) != link)
+        detail = f"its link to the article {said}, not the original's"
+        fix = f"Add {added} to the link's address: change {written} into {address}."
+        return Problem.at(_span_of(reprint, link), detail=detail, fix=fix, specific=True)
     return None
 
 
@@ -680,6 +741,10 @@ def _linked(params: Params, reprint: Reprint, context: Context) -> Iterator[Prob
             if redirected is not None:
                 yield redirected
                 return
+            unschemed = _without_scheme(reprint, lambda address: regex.search(address) is not None)
+            if unschemed is not None:
+                yield unschemed
+                return
             near = _credit_on_host(reprint, host, context) if host else None
             same = normalize_url(as_address(original)) if near is not None and original else None
             if same is not None and normalize_url(as_address(near)) == same:
@@ -698,7 +763,8 @@ def _linked(params: Params, reprint: Reprint, context: Context) -> Iterator[Prob
                 told, written = _as_told(reprint, near)
                 yield Problem.at(
                     _span_of(reprint, near),
-                    detail=f"it links to {told}, {THERE_BUT_WRONG[1]}, nor to another page the rule accepts",
+                    detail=f"it links to {told}, {THERE_BUT_WRONG[1]}, nor to another page the rule accepts"
+                    + _scheme_note(reprint, near),
                     fix=f"Change the link to {written} into one to the original article, "
                     f"{(reprint.metadata.original_url or '').strip() or 'on ' + host}.",
                     specific=True,
@@ -744,6 +810,10 @@ def _linked(params: Params, reprint: Reprint, context: Context) -> Iterator[Prob
     candidates = _mentioning_any(reprint.visible.links, sites)
     if any(normalize_url(link) in keys for link in candidates):
         return
+    unschemed = _without_scheme(reprint, lambda address: normalize_url(address) in keys or _amp_cache_of(address, keys))
+    if unschemed is not None:
+        yield unschemed
+        return
     through = _through_another(reprint, keys, host)
     if through is not None:
         yield through
@@ -768,15 +838,17 @@ def _linked(params: Params, reprint: Reprint, context: Context) -> Iterator[Prob
         # "Read more at propublica.org" above it.
         span = _span_of(reprint, near[0], prefer=partial(_credit_copy, reprint, context))
         opened = _opened(source)
-        stray = written.rstrip(_STRAY_MARKS)
+        stray = written.rstrip(_STRAY_MARKS + _ESCAPED_SPACES)
         if opened is not None and normalize_url(opened[1]) == key:  # href=”…”: opened with a typographic mark
             yield _quoted_link(span, reprint, source, *opened)
             return
         if stray != written and normalize_url(stray) == key:  # a quotation mark a word processor stuck on
-            detail = f"{THERE_BUT_WRONG[2]} {written[len(stray) :]!r}: {told}"
-            fix = f"Remove {written[len(stray) :]!r} from the end of the link's address."
+            marks = _shown_address(written[len(stray) :])  # a space as written, %20: a blank shows nothing
+            spaces = " (a space)" if marks != written[len(stray) :] else ""
+            detail = f"{THERE_BUT_WRONG[2]} {marks!r}{spaces}: {told}"
+            fix = f"Remove {marks!r} from the end of the link's address."
         else:
-            detail = f"it links to {told} {THERE_BUT_WRONG[1]}"
+            detail = f"it links to {told} {THERE_BUT_WRONG[1]}{_scheme_note(reprint, near[0])}"
             fix = f"Change the link to {source} into one to the original article, {original.strip()}."
         yield Problem.at(span, detail, fix=fix, specific=True)
         return
@@ -796,7 +868,8 @@ def _linked(params: Params, reprint: Reprint, context: Context) -> Iterator[Prob
             # mondialisation.ca for globalresearch.ca, is another edition's article: changed, as below).
             yield Problem.at(
                 span,
-                f"{THERE_BUT_WRONG[10]} ({linked}), {told}, not to the original article, {original.strip()}",
+                f"{THERE_BUT_WRONG[10]} ({linked}), {told}, not to the original article, {original.strip()}"
+                + _scheme_note(reprint, named),
                 fix=f"Check which address is the article's: link the credit to {original.strip()}, or, if the "
                 f"article is at {written}, set original_url to it.",
                 specific=True,
@@ -815,7 +888,7 @@ def _linked(params: Params, reprint: Reprint, context: Context) -> Iterator[Prob
             return
         yield Problem.at(
             span,
-            f"{THERE_BUT_WRONG[8]}, {told}, not to the original article",
+            f"{THERE_BUT_WRONG[8]}, {told}, not to the original article{_scheme_note(reprint, named)}",
             fix=f"Change the link to {source} into one to the original article, {original.strip()}.",
             specific=True,
         )

@@ -23,7 +23,15 @@ from typing import TYPE_CHECKING, Any
 from ..metaview import address_of
 from ..policy.model import Policy, derived, publisher_host_of
 from ..reprint import Reprint, Span
-from ..urls import as_address, embedded_addresses, host_matches, host_of, normalize_url, own_host_of
+from ..urls import (
+    as_address,
+    embedded_addresses,
+    host_matches,
+    host_of,
+    meant_address,
+    normalize_url,
+    own_host_of,
+)
 from ..visible import (
     ADDRESS_ATTRIBUTES,
     EMBED_FALLBACK,
@@ -37,7 +45,7 @@ from ..visible import (
     embed_item,
     find_all,
 )
-from .base import BADGE_HOSTS, Context, Problem, unknown_scopes, url_pattern
+from .base import BADGE_HOSTS, Context, Problem, relative_told, unknown_scopes, url_pattern
 from .permission import (
     OWN_SITE,
     Standing,
@@ -909,6 +917,16 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
     if params.mode == "permission" and own_served(first, reprint.own_hosts):
         what += ", served from the site's own server"
     if params.mode == "hosts":
+        meant = meant_address(shown_url)
+        if meant is not None and _allowed(meant[0], params.hosts):  # www.allowed.example/a.jpg: the reprint's path
+            said, added = relative_told(meant[1], shown_url)
+            yield Problem.at(
+                span,
+                detail=f"{what}, not from {', '.join(params.hosts)}: its address {said}",
+                fix=f"Add {added} to its address: {meant[0]}.",
+                **where,
+            )
+            return
         yield Problem.at(
             span,
             detail=f"{what}, not from {', '.join(params.hosts)}",

@@ -579,12 +579,12 @@ def _ghost_posts(data: Any) -> list[dict[str, Any]]:
 def _republished_on_ghost(post: dict[str, Any]) -> bool:
     """Whether a Ghost post names another page as its canonical one: how Ghost marks a post republished
     from elsewhere (a canonical URL on the post's own site, or none, is the site's own post)."""
-    from ..urls import host_of
+    from ..urls import as_address, host_of
 
     canonical = post.get("canonical_url")
     if not isinstance(canonical, str) or not canonical.strip():
         return False
-    other = host_of(canonical.strip())
+    other = host_of(as_address(canonical.strip()))  # a setting typed as into an address bar: www.example.org/a
     if not other:  # a path, or Ghost's own address as an export writes it (__GHOST_URL__/...): the site's own
         return False
     own = post.get("url")
