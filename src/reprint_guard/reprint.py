@@ -961,12 +961,13 @@ class Reprint:
         page, the tag is looked for as pages and renderers write it (lower case), then in any case. A Markdown
         picture's caption line (``CAPTION_CLASS``) is marked, and looked for, only when asked for."""
         lines = f".{CAPTION_CLASS}"
+        options = None
         if self._rendered:
             made = self.memo.get("parse-options")
             options = made if isinstance(made, dict) else self._parse_options()  # only read here: no copy
-            if options["raw"] == NO_RAW_HTML and "!" not in self._markdown:
-                # No raw HTML: no tag, no class; and no "![": no picture, so no caption line to mark (the
-                # page is its own marking, as _captions_marked finds without a search of it).
+            if options["raw"] == NO_RAW_HTML and (lines not in tags or "!" not in self._markdown):
+                # No raw HTML: no tag, no class; and, for the caption lines, no "![": no picture, so no line to
+                # mark (the page is its own marking, as _captions_marked finds without a search of it).
                 return False
         if lines in tags:  # a Markdown picture's caption line, marked only when asked for (few pages hold one)
             if self._rendered:
@@ -974,7 +975,7 @@ class Reprint:
                 if marked is not self.html and CAPTION_CLASS in marked:
                     return True
             tags = tuple(tag for tag in tags if tag != lines)
-        if self._rendered:
+        if options is not None:  # rendered Markdown (nothing above renders it)
             if options["raw"] == NO_RAW_HTML:
                 return False
             names = options["tags"]
