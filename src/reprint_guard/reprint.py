@@ -20,6 +20,8 @@ from .textnorm import LOOKALIKES, ZERO_WIDTH, lower, non_ascii_chars
 from .visible import (
     ANY_RAW_HTML,
     CAPTION_CLASS,
+    CAPTION_LINES,
+    CAPTIONS,
     CLASSED,
     NO_RAW_HTML,
     PLAIN_RAW_HTML,
@@ -959,14 +961,21 @@ class Reprint:
         page, the tag is looked for as pages and renderers write it (lower case), then in any case. A Markdown
         picture's caption line (``CAPTION_CLASS``) is marked, and looked for, only when asked for."""
         lines = f".{CAPTION_CLASS}"
+        options = None
+        if self._rendered:
+            made = self.memo.get("parse-options")
+            options = made if isinstance(made, dict) else self._parse_options()  # only read here: no copy
+            if options["raw"] == NO_RAW_HTML and (lines not in tags or "!" not in self._markdown):
+                # No raw HTML: no tag, no class; and, for the caption lines, no "![": no picture, so no line to
+                # mark (the page is its own marking, as _captions_marked finds without a search of it).
+                return False
         if lines in tags:  # a Markdown picture's caption line, marked only when asked for (few pages hold one)
             if self._rendered:
                 marked = self._captions_marked()  # the page itself when it has no picture's caption line
                 if marked is not self.html and CAPTION_CLASS in marked:
                     return True
             tags = tuple(tag for tag in tags if tag != lines)
-        if self._rendered:
-            options = self._parse_options()
+        if options is not None:  # rendered Markdown (nothing above renders it)
             if options["raw"] == NO_RAW_HTML:
                 return False
             names = options["tags"]
@@ -1008,6 +1017,8 @@ class Reprint:
         if not isinstance(found, VisibleBody):
             if not self._may_hold(tags):
                 self.memo[key] = False
+                if tags == CAPTION_LINES:  # nor, then, any of CAPTIONS, which it holds: not asked again
+                    self.memo[_APART_CAPTIONS] = False
                 return self.visible  # no such element here: what a reader sees is all
             options = self._parse_options()
             options["skip"] = (*(options.get("skip") or ()), *tags)  # type: ignore[misc]
@@ -1870,6 +1881,8 @@ class Reprint:
 
 #: How many copies of a text inside tags are passed over for one in the text itself.
 _TAG_TRIES = 50
+#: :meth:`Reprint.visible_apart`'s memo key for the captions apart (:data:`CAPTIONS`).
+_APART_CAPTIONS = f"visible-apart:{','.join(CAPTIONS)}"
 #: Positions counted with a search of the body; past this many for one body, its line breaks are indexed.
 _COUNTED_POSITIONS = 16
 _LINE_BREAK = re.compile("\n")

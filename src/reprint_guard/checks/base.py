@@ -8,8 +8,10 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
+from ..licenses import describe, licence_id, normalize_license
 from ..limits import MAX_PATTERN_LENGTH
-from ..metaview import written_name
+from ..metaview import Medium, written_name
+from ..policy.model import derived
 from ..reprint import Reprint, Span
 from ..urls import as_address, normalize_url, with_host_folded, without_tracking
 
@@ -777,8 +779,6 @@ def publisher_names(policy: Policy) -> frozenset[str]:
     """The names a policy's credit rules accept for the publisher ("KFF Health News"), and its publisher's
     (which may be a description: "KFF Health News (formerly Kaiser Health News), KFF"): each the name
     itself, not a policy's phrase around it ("originally published by ProPublica"). Made once per policy."""
-    from ..policy.model import derived
-
     return derived(_PUBLISHER_NAMES, policy, _publisher_names)
 
 
@@ -864,7 +864,6 @@ def template_values(
     of whose keys is wanted are not worked out (the byline's names, the address's percent-encoding, the
     licence's deed: 25 µs of 35), and a key not wanted may then be missing or read as the metadata writes it.
     """
-    from ..licenses import describe
 
     def asked(*keys: str) -> bool:
         return wanted is None or not wanted.isdisjoint(keys)
@@ -922,8 +921,6 @@ def _template_licence(named: str | None, policy: Policy) -> str | None:
     """The SPDX id of the licence a template names: the metadata's, else the one the policy's first licence
     rule accepts first; a licence the policy covers in another port named as the policy's ("CC BY-NC-ND 3.0" for
     the policy's 3.0 US: its deed, the US one)."""
-    from ..licenses import licence_id, normalize_license
-
     spdx = normalize_license(named)
     covered = [r.params.licenses for r in policy.rules if r.check == "license"]
     if spdx is None:
@@ -1060,8 +1057,6 @@ _SCOPES: dict[str, tuple[Policy, frozenset[str] | None]] = {}
 
 
 def _policy_scopes(policy: Policy) -> frozenset[str] | None:
-    from ..metaview import Medium
-
     words: set[str] = set()
     for rule in policy.rules:
         if rule.check not in ("permission", "media"):
@@ -1079,8 +1074,6 @@ def _policy_scopes(policy: Policy) -> frozenset[str] | None:
 def unknown_scopes(reprint: Reprint, policy: Policy) -> str:
     """``; the record's scope 'photo' is none this policy knows (...)`` for a permission record whose scope
     words no rule of the policy asks for (a typo covers nothing, silently), else ``""``."""
-    from ..policy.model import derived
-
     known = derived(_SCOPES, policy, _policy_scopes)
     if not known:
         return ""

@@ -28,6 +28,7 @@ from .base import (
     Problem,
     compile_pattern,
     literal_path,
+    original_id,
     pattern_host,
     re2_escape,
     relative_told,
@@ -246,6 +247,8 @@ def _runs(kind: str) -> bool:
 
 #: A ``{name}`` in an element's pattern (not an RE2 class name, ``\p{Greek}``): filled per reprint.
 PLACEHOLDER = re.compile(r"(?<!\\[pPx])\{([A-Za-z_][A-Za-z0-9_]*)\}")
+#: The placeholders of a pattern that names the article by its number alone.
+_ORIGINAL_ID = frozenset({"original_id"})
 
 
 def filled_pattern(pattern: str, reprint: Reprint, policy: Policy) -> str:
@@ -254,7 +257,14 @@ def filled_pattern(pattern: str, reprint: Reprint, policy: Policy) -> str:
     blind to the case of its hex digits); one the reprint does not give matches anything."""
     if "{" not in pattern or not PLACEHOLDER.search(pattern):
         return pattern
-    values = template_values(reprint, policy, placeholders=False, wanted=frozenset(PLACEHOLDER.findall(pattern)))
+    wanted = frozenset(PLACEHOLDER.findall(pattern))
+    # The article's number alone (a counter's /content/{original_id}/): the one template_values gives when the
+    # address ends in one (it is set last there), without the page's other values (~15 µs a page).
+    number = original_id(reprint.metadata.original_url) if wanted == _ORIGINAL_ID else None
+    if number is not None:
+        values = {"original_id": number}
+    else:
+        values = template_values(reprint, policy, placeholders=False, wanted=wanted)
 
     def value(match: re.Match[str]) -> str:
         given = values.get(match.group(1))
