@@ -157,3 +157,15 @@ def test_a_site_part_in_a_wrapper_is_named_below_it(tmp_path, cli):
     assert cli("init", str(tmp_path)).code == 0
     config = yaml.safe_load((tmp_path / ".reprint-guard.yaml").read_text(encoding="utf-8"))
     assert config["skip-elements"] == ["div.site-wrap > footer", "div.site-wrap > header"]
+
+
+def test_a_credit_a_skip_elements_selector_leaves_out_is_told_so(tmp_path, cli):
+    # A selector written by hand that also takes the story's footer: the credit's finding names it as the cause.
+    _write(tmp_path, "page.html", _story_footer_page())
+    (tmp_path / ".reprint-guard.yaml").write_text('skip-elements: ["footer"]\n', encoding="utf-8")
+    run = cli("check", "page.html", "--format", "json", cwd=tmp_path)
+    assert run.code == 1
+    credit = next(
+        f for f in run.json()["results"][0]["findings"] if f["rule"] == "the-conversation/credit-conversation"
+    )
+    assert "the config's skip-elements leaves out ('footer')" in credit["message"], credit["message"]

@@ -323,6 +323,7 @@ class VisibleBody:
         "folded_away",
         "raw_text",
         "scripts",
+        "skipped_away",
         "spoken_away",
         "unseen",
     )
@@ -360,6 +361,9 @@ class VisibleBody:
         #: Text kept for screen readers only (``sr-only``): no credit a reader sees, but read out, so a forbidden
         #: phrase there is published all the same.
         self.spoken_away = ""
+        #: The elements the config's ``skip-elements`` left out, each as its selector and its text: a credit
+        #: there is not the article's, and the finding says which selector took it.
+        self.skipped_away: list[tuple[str, str]] = []
         #: Whether the parse left anything of the page out (hidden, folded away, or skipped by the config):
         #: only then may a copy of a finding's words in the source be one no reader sees.
         self.unseen = False
@@ -1850,16 +1854,16 @@ def selector_problem(selector: str) -> str | None:
     return None
 
 
-def _skip(root: LexborNode, skip: tuple[str, ...] | None) -> bool:
+def _skip(root: LexborNode, skip: tuple[str, ...] | None) -> list[tuple[str, str]]:
     """Remove the elements ``skip`` selects: parts of a whole page that are not the article (its menu,
     sidebar, footer), as the project config names them. One query per selector: joined into one list, a
-    selector Lexbor reads leniently (an unclosed ``[x="a``) would swallow the ones after it. Returns whether
-    any was removed."""
-    removed = False
+    selector Lexbor reads leniently (an unclosed ``[x="a``) would swallow the ones after it. Returns each
+    removed element's selector and text, so that a credit found only there is told why it does not count."""
+    removed: list[tuple[str, str]] = []
     for selector in skip or ():
         for node in root.css(selector):
+            removed.append((selector, node.text_lexbor() or ""))
             node.decompose()
-            removed = True
     return removed
 
 
@@ -2536,7 +2540,7 @@ def with_media(
     else:
         fallbacks = _noscript_fallbacks(tree.root, embedded) if _NOSCRIPT.search(source) else []  # type: ignore[arg-type]
         scripts = _scripts_under(tree.root, fallbacks) if _SCRIPT_OPEN.search(html) else None  # type: ignore[arg-type]
-    skipped = _skip(root, skip) if skip else False
+    skipped = _skip(root, skip) if skip else []
     # A picture set as an element's background (a cover block): only raw HTML writes a style.
     backgrounds = (
         media
@@ -2600,7 +2604,9 @@ def with_media(
         or (lined if lined is not None else tags is not None and tags.isdisjoint(_PARTING)),
     )
     visible.scripts = scripts
-    visible.unseen = skipped or (folded is not None and folded.pruned)
+    visible.unseen = bool(skipped) or (folded is not None and folded.pruned)
+    if skipped:
+        visible.skipped_away = skipped
     if folded is not None and folded.texts:
         visible.folded_away = "".join(folded.texts)
     if folded is not None and folded.spoken:

@@ -501,6 +501,12 @@ def _hidden_in_the_file(reprint: Reprint, names: tuple[str, ...] | list[str]) ->
         at = body.find(name) if len(name) > 3 else -1
         if at >= 0 and name not in reprint.visible.raw_text:
             line, column = reprint.position(at)
+            skipped = next((sel for sel, text in reprint.visible.skipped_away if name in text), None)
+            if skipped is not None:  # the project config left the part out: the likely cause, told first
+                return (
+                    f"; it is in the file at {line}:{column}, but in a part of the page the config's skip-elements "
+                    f"leaves out ({skipped!r}): name that part more narrowly, so the credit is read"
+                )
             if name in reprint.visible.folded_away:  # the one case the editor sees the words of, on the page
                 why = "in a closed <details> or toggle, which a reader opens with a click"
             elif name in reprint.visible.spoken_away:
