@@ -848,7 +848,14 @@ def plan(
     if failed:
         for finding in failed:
             blocks.remove(elements[finding.rule])
-            why = f"the element its template makes would not satisfy it ({_of_the_copy(finding.message)})"
+            if reprint.format == "markdown" and not reprint.raw_html:
+                why = (
+                    "the site's Markdown renderer leaves raw HTML out (the config's raw-html: false), so the "
+                    "element written into the Markdown would never reach the page: add it through the site's "
+                    "template, or a shortcode that writes raw HTML"
+                )
+            else:
+                why = f"the element its template makes would not satisfy it ({_of_the_copy(finding.message)})"
             outcome.unfixable.append((finding, why))
         wanted = [f for f in wanted if f.rule not in {f.rule for f in failed}]
         if not blocks and linked is None:
