@@ -39,28 +39,18 @@ from reprint_guard.readers import read_file
 from reprint_guard.readers.markdown import render, split_front_matter
 from reprint_guard.safeyaml import load as safe_load
 
-if __package__:
-    from .corpus import (
-        DEFAULT_SEED,
-        TWIN_FORMATS,
-        CorpusDoc,
-        mixed_policy_of,
-        summarize,
-        write_corpus,
-        write_format_twins,
-        write_mixed_corpus,
-    )
-else:  # run as a script: bench/ is sys.path[0]
-    from corpus import (
-        DEFAULT_SEED,
-        TWIN_FORMATS,
-        CorpusDoc,
-        mixed_policy_of,
-        summarize,
-        write_corpus,
-        write_format_twins,
-        write_mixed_corpus,
-    )
+if not __package__:  # run as a script: bench/ is sys.path[0], the checkout above it holds the package
+    sys.path.insert(1, str(Path(__file__).resolve().parent.parent))
+from bench.corpus import (
+    DEFAULT_SEED,
+    TWIN_FORMATS,
+    CorpusDoc,
+    mixed_policy_of,
+    summarize,
+    write_corpus,
+    write_format_twins,
+    write_mixed_corpus,
+)
 
 TARGETS = {
     # name: (operator, threshold)
