@@ -659,11 +659,12 @@ def _base_asker(settings: Settings, where: str, config: Path | None) -> Callable
     def warn(said: str) -> None:
         print(command("warning", f"reprint-guard: {said}", title="reprint-guard"))
 
-    def ask(pages: list[str], at: dict[str, str]) -> dict[str, str] | None:
+    def ask(pages: list[str], at: dict[str, str], walked: bool = True) -> dict[str, str] | None:
         from .reached import check_options, statuses_at
 
         looked_from = None if _input("config") else where
-        options = check_options(settings)
+        # taken as the base's walk takes them (its include, exclude): a page it left out was never read as a reprint
+        options = [*check_options(settings), *(["--force-include"] if walked else [])]
         return statuses_at(
             baseline.commit, pages, where, options, config, warn, at=at, looked_from=looked_from, named=baseline.named
         )
