@@ -890,7 +890,8 @@ def as_the_commit_read(items: list[Any], results: Iterable[Result], settings: An
             then[_from_top(page, baseline.top)] = status in ("pass", "fail")
     again = settings.replace(baseline=baseline.replace(then=then))
     for item, result, before in waiting:
-        if before is not None and _from_top(item[0], baseline.top) in then:
+        # one that was a reprint there is told; one that was none keeps its result (read again, it would say the same)
+        if before is not None and then.get(_from_top(item[0], baseline.top)):
             result = check_path(item[0], item[1], again, item[2], config_per_file=False)
         yield result
 
