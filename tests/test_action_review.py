@@ -251,3 +251,23 @@ def test_the_action_step_run_by_hand_with_options_checks_nothing(tmp_path):
     assert run.returncode == 2 and run.stdout == "", (run.returncode, run.stdout)
     assert run.stderr.startswith("reprint-guard: the GitHub Action's step takes no arguments"), run.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["post.md"]
+
+
+def test_a_base_that_shares_no_history_with_the_head_is_said_so_not_blamed_on_a_shallow_clone(tmp_path):
+    """A pull request whose base is an orphan commit (unrelated histories), both commits in a whole clone: git
+    finds no merge base, and fetching deeper would not help; the advice says what is, and a shallow clone's
+    still says to fetch deeper."""
+    repo, env = make_pull_request(tmp_path, {"content/a.md": BROKEN}, {"content/b.md": "Text.\n"})
+    git(repo, "checkout", "-q", "--orphan", "elsewhere")
+    git(repo, "commit", "-q", "-m", "an orphan")
+    orphan = git(repo, "rev-parse", "HEAD")
+    git(repo, "checkout", "-q", "reprints")
+    event = json.loads(Path(env["GITHUB_EVENT_PATH"]).read_text(encoding="utf-8"))
+    event["pull_request"]["base"]["sha"] = orphan
+    Path(env["GITHUB_EVENT_PATH"]).write_text(json.dumps(event), encoding="utf-8")
+    for inputs in ({}, {"changed-only": "false", "new-findings-only": "true"}):
+        proc = run_action(repo, env, **inputs)
+        assert proc.returncode == 2, (inputs, proc.stdout + proc.stderr)
+        assert "share no commit" in proc.stdout and "fetch-depth" not in proc.stdout, (inputs, proc.stdout)
+    proc = run_action(repo, env, **{"changed-only": "false"})  # every file checked: no diff needed
+    assert proc.returncode == 1, proc.stdout + proc.stderr

@@ -197,3 +197,31 @@ def test_a_base_whose_config_does_not_read_is_said_not_guessed(tmp_path):
     (said,) = [line for line in run.err.splitlines() if "skipped now as not a reprint" in line]
     assert said.startswith("reprint-guard: warning: content/ferry.md, skipped now as not a reprint, could not be")
     assert "whether it was a reprint there is not told" in said, said
+
+
+def test_a_page_the_bases_include_left_out_was_no_reprint_there(tmp_path):
+    """The base's config checked ``content/wire/**`` alone: a page elsewhere that names an original was never
+    read as a reprint by the base's run. A pull request that drops the include (and the mapping) makes it a
+    skipped page now: not told, in the Action or with ``check --baseline-commit`` (its copy at the base is taken
+    as the base's walk took it, not as a file named on the command line, which include does not filter)."""
+    base = {
+        "content/other/ferry.md": FERRY,
+        "content/wire/own.md": OWN,
+        ".reprint-guard.yaml": MAPPED + "include: ['content/wire/**']\n",
+    }
+    repo, env = make_pull_request(tmp_path, {".reprint-guard.yaml": UNMAPPED}, base)
+    for inputs in ({}, {"changed-only": "false"}):
+        proc = run_action(repo, env, **inputs)
+        assert not _told(proc.stdout), (inputs, proc.stdout)
+        assert outputs(tmp_path)["warnings"] == "0", inputs
+    run = run_cli("check", "content", "--baseline-commit", "main", "--format", "json", cwd=repo)
+    assert RULE not in run.out, run.out
+    # the same page in the base's include is a reprint there, and told
+    write(repo / ".reprint-guard.yaml", UNMAPPED)
+    git(repo, "checkout", "-q", "main")
+    write(repo / ".reprint-guard.yaml", MAPPED + "include: ['content/**']\n")
+    git(repo, "commit", "-q", "-am", "include all")
+    write(repo / ".reprint-guard.yaml", UNMAPPED)
+    run = run_cli("check", "content", "--baseline-commit", "HEAD", "--format", "json", cwd=repo)
+    told = [r["path"] for r in run.json()["results"] if any(f["rule"] == RULE for f in r["findings"])]
+    assert told == ["content/other/ferry.md"], run.out + run.err

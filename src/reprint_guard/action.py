@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -165,8 +166,9 @@ def _sarif_problem(sarif_path: str) -> str | None:
     return None
 
 
-def _diff_advice(where: str) -> str:
-    """What to do when git cannot diff the pull request: check out the repository at all, or deeper."""
+def _diff_advice(where: str, commits: tuple[str, ...] = ()) -> str:
+    """What to do when git cannot diff the pull request: check out the repository at all, or deeper; or, the
+    clone whole and holding ``commits`` (the base and the head), nothing a checkout can do: they share no commit."""
     asked = run_git("-C", where, "rev-parse", "--is-inside-work-tree")
     if asked.error is not None:  # none installed, or one that hangs: no checkout to blame
         if asked.error.startswith("git took longer"):
@@ -176,6 +178,16 @@ def _diff_advice(where: str) -> str:
         return f"git refuses a checkout owned by another user: git config --global --add safe.directory {where}"
     if not asked.ok or asked.stdout.strip() != b"true":
         return f"{where!r} is in no git checkout: run actions/checkout first, and name paths inside the checkout"
+    shallow = run_git("-C", where, "rev-parse", "--is-shallow-repository")
+    held = bool(commits) and all(
+        re.fullmatch(r"[0-9a-fA-F]{4,64}", sha) and run_git("-C", where, "cat-file", "-e", f"{sha}^{{commit}}").ok
+        for sha in commits
+    )
+    if held and shallow.ok and shallow.stdout.strip() == b"false":  # both fetched, and all history: deeper won't help
+        return (
+            "the base and the head share no commit (an orphan base, unrelated histories): base the pull request on "
+            'its base branch, or check every file with changed-only: "false" and new-findings-only off'
+        )
     return "check out with fetch-depth: 0 (a shallow clone lacks the base commit)"
 
 
@@ -659,11 +671,12 @@ def _base_asker(settings: Settings, where: str, config: Path | None) -> Callable
     def warn(said: str) -> None:
         print(command("warning", f"reprint-guard: {said}", title="reprint-guard"))
 
-    def ask(pages: list[str], at: dict[str, str]) -> dict[str, str] | None:
+    def ask(pages: list[str], at: dict[str, str], walked: bool = True) -> dict[str, str] | None:
         from .reached import check_options, statuses_at
 
         looked_from = None if _input("config") else where
-        options = check_options(settings)
+        # taken as the base's walk takes them (its include, exclude): a page it left out was never read as a reprint
+        options = [*check_options(settings), *(["--force-include"] if walked else [])]
         return statuses_at(
             baseline.commit, pages, where, options, config, warn, at=at, looked_from=looked_from, named=baseline.named
         )
@@ -1071,7 +1084,7 @@ def _main() -> int:
                 said = (
                     exc
                     if isinstance(exc, UsageError)
-                    else UsageError(f"cannot find the pull request's base ({exc}); {_diff_advice(where)}")
+                    else UsageError(f"cannot find the pull request's base ({exc}); {_diff_advice(where, pr_range)}")
                 )
                 print(command("error", f"reprint-guard: {said}", title="reprint-guard"))
                 _stopped(sarif_path, said, roots)
@@ -1094,7 +1107,7 @@ def _main() -> int:
             _stopped(sarif_path, exc, roots)
             return ExitCode.ERROR
         except RuntimeError as exc:
-            message = f"reprint-guard: cannot diff the pull request ({exc}); {_diff_advice(where)}"
+            message = f"reprint-guard: cannot diff the pull request ({exc}); {_diff_advice(where, pr_range)}"
             print(command("error", message, title="reprint-guard"))
             _stopped(sarif_path, UsageError(message), roots)
             return ExitCode.ERROR

@@ -855,10 +855,12 @@ def as_the_commit_read(items: list[Any], results: Iterable[Result], settings: An
     have changed otherwise than by its text (its config, a policy, a site file: :func:`reads_otherwise`) checked
     again, once the run's other files are: whether it was a reprint at the commit is asked of a copy of the
     commit's files, all such files at once, and one that was is told (``reprint-guard/no-longer-a-reprint``).
-    ``ask``: (the files as the run names them, the name each renamed one had at the commit, from the top) -> each
-    one's status there (``pass``, ``fail``, ``skipped``, ``error``; keyed by its normalised path), or None when the
-    commit's files could not be had (then none of them is told). The results stay in the items' order: those
-    after the first such file wait for the answer."""
+    ``ask``: (the files as the run names them, the name each renamed one had at the commit, from the top, whether
+    they were found by walking: then taken there as the commit's walk takes them) -> each one's status there
+    (``pass``, ``fail``, ``skipped``, ``error``; keyed by its normalised path), or None when the commit's files
+    could not be had (then none of them is told). The results stay in the items' order: those after the first
+    such file wait for the answer. Found by walking, a file is taken at the commit as its walk took it: one its
+    ``include`` left out (or ``exclude``) was never read as a reprint there."""
     from .runner import check_path
 
     baseline = settings.baseline
@@ -874,7 +876,13 @@ def as_the_commit_read(items: list[Any], results: Iterable[Result], settings: An
         yield from (result for _, result, _ in waiting)
         return
     at = {page: before for page, before in asked.items() if before != _from_top(page, baseline.top)}
-    statuses = ask(list(asked), at) or {}
+    # a file the run's walk took is asked as the commit's walk would take it (the commit's include, exclude): named,
+    # a page the commit's include left out would be checked there, a reprint its run never read
+    walked = {item[0] for item, _, before in waiting if before is not None and item[1]}
+    statuses: dict[str, str] = {}
+    for group, as_walked in (([p for p in asked if p in walked], True), ([p for p in asked if p not in walked], False)):
+        if group:
+            statuses.update(ask(group, {p: at[p] for p in group if p in at}, as_walked) or {})
     then = dict(baseline.then)
     for page in asked:
         status = statuses.get(os.path.normpath(page))
@@ -882,7 +890,8 @@ def as_the_commit_read(items: list[Any], results: Iterable[Result], settings: An
             then[_from_top(page, baseline.top)] = status in ("pass", "fail")
     again = settings.replace(baseline=baseline.replace(then=then))
     for item, result, before in waiting:
-        if before is not None and _from_top(item[0], baseline.top) in then:
+        # one that was a reprint there is told; one that was none keeps its result (read again, it would say the same)
+        if before is not None and then.get(_from_top(item[0], baseline.top)):
             result = check_path(item[0], item[1], again, item[2], config_per_file=False)
         yield result
 

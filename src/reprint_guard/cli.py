@@ -784,7 +784,7 @@ def _base_asker(settings: Any, options: Any, config: Any) -> Callable[..., Any] 
     if baseline is None or not baseline.commit:
         return None
 
-    def ask(pages: list[str], at: dict[str, str]) -> dict[str, str] | None:
+    def ask(pages: list[str], at: dict[str, str], walked: bool = False) -> dict[str, str] | None:
         from .reached import _warn, check_options, statuses_at
 
         told = getattr(options, "config", None) or getattr(options, "no_config", False)
@@ -792,7 +792,7 @@ def _base_asker(settings: Any, options: Any, config: Any) -> Callable[..., Any] 
             baseline.commit,
             pages,
             baseline.top,
-            check_options(settings, options),
+            [*check_options(settings, options), *(["--force-include"] if walked else [])],
             config,
             _warn,
             at=at,
