@@ -157,3 +157,42 @@ def test_a_site_part_in_a_wrapper_is_named_below_it(tmp_path, cli):
     assert cli("init", str(tmp_path)).code == 0
     config = yaml.safe_load((tmp_path / ".reprint-guard.yaml").read_text(encoding="utf-8"))
     assert config["skip-elements"] == ["div.site-wrap > footer", "div.site-wrap > header"]
+
+
+def test_a_page_whose_story_is_in_no_article_keeps_its_credits_footer(tmp_path, cli):
+    # Another page's bare site ``footer`` would also name this page's footer, which holds its credit, licence
+    # and counter: its story is in no ``<article>`` or ``<main>`` (an older template), so it proposes no part,
+    # but its credit's selectors are unsafe all the same, and the check after ``init`` still reads the credit.
+    site_footer = "<footer><p>&copy; 2026 Harbour News. All rights reserved.</p></footer>"
+    _write(tmp_path, "plain.html", _page().replace('<footer class="site-footer">', "<footer>"))
+    older = (
+        _story_footer_page(site_footer=site_footer)
+        .replace("<article>", '<div class="entry">')
+        .replace("</article>", "</div>")
+    )
+    _write(tmp_path, "older.html", older)
+    before = cli("check", str(tmp_path), "--format", "json", cwd=tmp_path)
+    assert "the-conversation/credit-conversation" not in _rules(before)
+    assert cli("init", str(tmp_path)).code == 0
+    text = (tmp_path / ".reprint-guard.yaml").read_text(encoding="utf-8")
+    chosen = yaml.safe_load(text)["skip-elements"]
+    assert "footer" not in chosen and "body > footer" in chosen, chosen
+    assert "<article> or <main> of 1 page." in text
+    after = cli("check", str(tmp_path), "--format", "json", cwd=tmp_path)
+    assert "the-conversation/credit-conversation" not in _rules(after), after.out
+    assert "the-conversation/page-counter" not in _rules(after), after.out
+
+
+def test_a_page_of_two_articles_keeps_their_headers(tmp_path, cli):
+    # A page of two stories tells no one story, but a bare ``header`` another page proposes would hide each
+    # story's own header (its byline): a part inside an ``<article>`` is never named.
+    plain = _page().replace('<header class="site-header">', "<header>")
+    plain = plain.replace('<header class="entry-header"><h1>Ferry fares rise again</h1></header>', "<h1>Ferry</h1>")
+    _write(tmp_path, "plain.html", plain)  # alone, it proposes a bare ``header``
+    story = _story_footer_page()
+    start, end = story.index("<article>"), story.index("</article>") + len("</article>")
+    _write(tmp_path, "two.html", story[:end] + story[start:end] + story[end:])
+    assert cli("init", str(tmp_path)).code == 0
+    chosen = yaml.safe_load((tmp_path / ".reprint-guard.yaml").read_text(encoding="utf-8"))["skip-elements"]
+    assert "header" not in chosen and "footer" not in chosen, chosen
+    assert "body > header" in chosen, chosen
