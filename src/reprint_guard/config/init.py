@@ -203,10 +203,14 @@ def survey(root: Path, generator: str | None = None) -> Survey:
                     other_values[k] += 1
     found_parts: list[SiteParts] = []
     for file in content:
-        if file.suffix.lower() in (".html", ".htm") and not any(folder in file.parents for folder in folders_out):
+        if any(folder in file.parents for folder in folders_out):
+            continue
+        if file.suffix.lower() in (".html", ".htm"):
             parts = site_parts(root / file)
-            if parts is not None:
-                found_parts.append(parts)
+        else:  # a Markdown article or a JSON envelope: its body's raw <footer> is the story's own
+            parts = story_parts(root / file, SUFFIX_FORMATS.get(file.suffix.lower(), ""))
+        if parts is not None:
+            found_parts.append(parts)
     chrome = _safe_selectors(found_parts)
     pages = sum(1 for parts in found_parts if parts.told)
     mine = []
@@ -311,6 +315,42 @@ def site_parts(path: Path) -> SiteParts | None:
         taken.append(node)
         parts.append(_names_of(node, every=False))
     return SiteParts(parts, unsafe)
+
+
+def story_parts(path: Path, kind: str) -> SiteParts | None:
+    """A Markdown article's or a JSON envelope's body is the story whole: each header, menu, sidebar or footer
+    its HTML writes (a raw ``<footer>`` holding the credit and counter) is the story's, and the selectors that
+    would name it are unsafe (``skip-elements`` leaves such an element out of a Markdown body as out of a
+    page). None when it writes none, or cannot be read."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(_MAX_PAGE_BYTES + 1)
+    except OSError:
+        return None
+    if len(data) > _MAX_PAGE_BYTES:
+        return None
+    text = data.decode("utf-8", "replace")
+    if kind == "json":
+        try:
+            envelope = json.loads(text)
+        except ValueError:
+            return None
+        text = envelope.get("body") if isinstance(envelope, dict) else None
+        if not isinstance(text, str):
+            return None
+    lower = text.lower()
+    if not any(f"<{tag}" in lower for tag in _SITE_PART_TAGS):
+        return None
+    from selectolax.lexbor import LexborHTMLParser
+
+    from ..htmldepth import too_costly
+
+    if too_costly(text) is not None:
+        return None
+    unsafe: set[str] = set()
+    for node in LexborHTMLParser(text).css(", ".join(_SITE_PART_TAGS)):
+        unsafe.update(_names_of(node, every=True))
+    return SiteParts([], unsafe, told=False) if unsafe else None
 
 
 def _holds_credit(node: Any) -> bool:
