@@ -169,3 +169,75 @@ def test_a_credit_a_skip_elements_selector_leaves_out_is_told_so(tmp_path, cli):
         f for f in run.json()["results"][0]["findings"] if f["rule"] == "the-conversation/credit-conversation"
     )
     assert "the config's skip-elements leaves out ('footer')" in credit["message"], credit["message"]
+
+
+def test_a_page_whose_story_is_in_no_article_keeps_its_credits_footer(tmp_path, cli):
+    # Another page's bare site ``footer`` would also name this page's footer, which holds its credit, licence
+    # and counter: its story is in no ``<article>`` or ``<main>`` (an older template), so it proposes no part,
+    # but its credit's selectors are unsafe all the same, and the check after ``init`` still reads the credit.
+    site_footer = "<footer><p>&copy; 2026 Harbour News. All rights reserved.</p></footer>"
+    _write(tmp_path, "plain.html", _page().replace('<footer class="site-footer">', "<footer>"))
+    older = (
+        _story_footer_page(site_footer=site_footer)
+        .replace("<article>", '<div class="entry">')
+        .replace("</article>", "</div>")
+    )
+    _write(tmp_path, "older.html", older)
+    before = cli("check", str(tmp_path), "--format", "json", cwd=tmp_path)
+    assert "the-conversation/credit-conversation" not in _rules(before)
+    assert cli("init", str(tmp_path)).code == 0
+    text = (tmp_path / ".reprint-guard.yaml").read_text(encoding="utf-8")
+    chosen = yaml.safe_load(text)["skip-elements"]
+    assert "footer" not in chosen and "body > footer" in chosen, chosen
+    assert "<article> or <main> of 1 page." in text
+    after = cli("check", str(tmp_path), "--format", "json", cwd=tmp_path)
+    assert "the-conversation/credit-conversation" not in _rules(after), after.out
+    assert "the-conversation/page-counter" not in _rules(after), after.out
+
+
+def test_a_page_of_two_articles_keeps_their_headers(tmp_path, cli):
+    # A page of two stories tells no one story, but a bare ``header`` another page proposes would hide each
+    # story's own header (its byline): a part inside an ``<article>`` is never named.
+    plain = _page().replace('<header class="site-header">', "<header>")
+    plain = plain.replace('<header class="entry-header"><h1>Ferry fares rise again</h1></header>', "<h1>Ferry</h1>")
+    _write(tmp_path, "plain.html", plain)  # alone, it proposes a bare ``header``
+    story = _story_footer_page()
+    start, end = story.index("<article>"), story.index("</article>") + len("</article>")
+    _write(tmp_path, "two.html", story[:end] + story[start:end] + story[end:])
+    assert cli("init", str(tmp_path)).code == 0
+    chosen = yaml.safe_load((tmp_path / ".reprint-guard.yaml").read_text(encoding="utf-8"))["skip-elements"]
+    assert "header" not in chosen and "footer" not in chosen, chosen
+    assert "body > header" in chosen, chosen
+
+
+def test_a_markdown_articles_raw_footer_is_the_storys_own(tmp_path, cli):
+    # A Markdown reprint (or a JSON envelope's body) is the story whole: its raw <footer> holds the credit and
+    # counter, and a bare ``footer`` proposed from a whole page would leave them out of the check.
+    _write(tmp_path, "plain.html", _page().replace('<footer class="site-footer">', "<footer>"))
+    credit = (
+        f'<footer>\n<p>Lena Ortiz. Republished from <a href="{URL}">The Conversation</a> under a '
+        '<a href="https://creativecommons.org/licenses/by-nd/4.0/">Creative Commons BY-ND 4.0</a> licence.</p>\n'
+        f'<img src="{COUNTER}" alt="" width="1" height="1">\n</footer>\n'
+    )
+    story = "# Ferry fares rise again\n\nThe island ferry's fares rose for the third time in two years.\n\n" + credit
+    front = f"---\noriginal_url: {URL}\nauthor: Lena Ortiz\n---\n\n"
+    (tmp_path / "ferry.md").write_text(front + story, encoding="utf-8")
+    before = cli("check", str(tmp_path / "ferry.md"), "--format", "json", cwd=tmp_path)
+    assert before.code == 0, before.out
+    assert cli("init", str(tmp_path)).code == 0
+    chosen = yaml.safe_load((tmp_path / ".reprint-guard.yaml").read_text(encoding="utf-8"))["skip-elements"]
+    assert "footer" not in chosen and "body > footer" not in chosen, chosen
+    after = cli("check", str(tmp_path / "ferry.md"), "--format", "json", cwd=tmp_path)
+    assert after.code == 0, after.out  # the credit and counter still read
+
+
+def test_a_json_envelopes_body_header_is_the_storys_own(tmp_path, cli):
+    import json
+
+    _write(tmp_path, "plain.html", _page().replace('<header class="site-header">', '<header class="top">'))
+    body = '<header class="top"><p>By Lena Ortiz</p></header><p>The ferry fares rose.</p>'
+    envelope = {"metadata": {"original_url": URL, "author": "Lena Ortiz"}, "body": body, "format": "html"}
+    (tmp_path / "ferry.json").write_text(json.dumps(envelope), encoding="utf-8")
+    assert cli("init", str(tmp_path)).code == 0
+    chosen = yaml.safe_load((tmp_path / ".reprint-guard.yaml").read_text(encoding="utf-8"))["skip-elements"]
+    assert "header.top" not in chosen and "header" not in chosen, chosen

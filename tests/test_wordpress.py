@@ -137,6 +137,9 @@ def test_a_rest_api_post_whose_canonical_is_another_sites_and_a_list_of_posts_ar
     (tmp_path / "posts" / "post-9.json").write_text(json.dumps(desk), encoding="utf-8")
     bare = {k: v for k, v in own.items() if k != "link"}
     (tmp_path / "posts" / "post-10.json").write_text(json.dumps({**bare, "id": 10}), encoding="utf-8")
+    # A canonical that names no host (a path) is no address a link would tell apart: not asked for.
+    pathonly = {**bare, "id": 11, "yoast_head_json": {"canonical": "/2026/04/y/"}}
+    (tmp_path / "posts" / "post-11.json").write_text(json.dumps(pathonly), encoding="utf-8")
     run = cli("check", "posts", "--format", "json", cwd=tmp_path)
     assert run.code == 2
     results = {r["path"].rsplit("/", 1)[-1]: r for r in run.json()["results"]}
@@ -147,6 +150,8 @@ def test_a_rest_api_post_whose_canonical_is_another_sites_and_a_list_of_posts_ar
     unlinked = results["post-10.json"]["reason"]
     assert "https://www.ourtown.example/2026/04/y/" in unlinked and "no 'link'" in unlinked, unlinked
     assert "no 'link'" not in results["post-8.json"]["reason"]
+    assert results["post-11.json"]["status"] == "skipped"
+    assert "no 'link'" not in results["post-11.json"]["reason"], results["post-11.json"]["reason"]
     single = results["post-7.json"]
     assert single["status"] == "error" and single["error_line"] == 4, single
     said = "with its canonical address https://www.propublica.org/article/water-bills as original_url"

@@ -203,12 +203,16 @@ def survey(root: Path, generator: str | None = None) -> Survey:
                     other_values[k] += 1
     found_parts: list[SiteParts] = []
     for file in content:
-        if file.suffix.lower() in (".html", ".htm") and not any(folder in file.parents for folder in folders_out):
+        if any(folder in file.parents for folder in folders_out):
+            continue
+        if file.suffix.lower() in (".html", ".htm"):
             parts = site_parts(root / file)
-            if parts is not None:
-                found_parts.append(parts)
+        else:  # a Markdown article or a JSON envelope: its body's raw <footer> is the story's own
+            parts = story_parts(root / file, SUFFIX_FORMATS.get(file.suffix.lower(), ""))
+        if parts is not None:
+            found_parts.append(parts)
     chrome = _safe_selectors(found_parts)
-    pages = len(found_parts)
+    pages = sum(1 for parts in found_parts if parts.told)
     mine = []
     for folder, names in sorted(policies.items()):
         if folder != PurePosixPath() and len(names) == yaml_files[folder]:
@@ -259,14 +263,20 @@ class SiteParts(NamedTuple):
     #: The selectors that would name a part of the story or one holding a credit's words on this page (the
     #: story's own ``<footer>`` makes ``footer`` one): never proposed, whichever page proposed them.
     unsafe: set[str]
+    #: Whether the page's story was found (in its one ``<article>``, else ``<main>``); a page where it was not
+    #: proposes no part, but its parts that hold a credit's words or stand in an ``<article>`` or ``<main>``
+    #: are still ones no selector may name.
+    told: bool = True
 
 
 def site_parts(path: Path) -> SiteParts | None:
     """The site's own parts of a whole HTML page, as CSS selectors (``footer.site-footer``): its header, menu,
     sidebar and footer that stand outside the one ``<article>`` (else ``<main>``) holding the story and hold
     no credit's words; with the selectors that would also name a part that is the story's or holds a credit.
-    None when the file is no whole page, or its story is in no one such element (then what is the site's
-    cannot be told)."""
+    None when the file is no whole page. When its story is in no one such element, what is the site's cannot
+    be told: no part is proposed, but the selectors of its parts that hold a credit's words or stand in (or
+    around) an ``<article>`` or ``<main>`` are unsafe all the same (a bare ``footer`` another page proposes
+    would hide this page's credit)."""
     from selectolax.lexbor import LexborHTMLParser
 
     from ..htmldepth import too_costly
@@ -287,14 +297,17 @@ def site_parts(path: Path) -> SiteParts | None:
         if len(outermost) == 1:
             story = outermost[0]
             break
-    if story is None:
-        return None
     parts: list[tuple[str, ...]] = []
     unsafe: set[str] = set()
+    if story is None:  # which parts are the site's cannot be told; those that may be a story's or a credit's can
+        stories = tree.css("article, main")
+        for node in tree.css(", ".join(_SITE_PART_TAGS)):
+            if _holds_credit(node) or any(_holds(other, node) or _holds(node, other) for other in stories):
+                unsafe.update(_names_of(node, every=True))
+        return SiteParts(parts, unsafe, told=False)
     taken: list[Any] = []
     for node in tree.css(", ".join(_SITE_PART_TAGS)):  # in document order: a part before what it holds
-        credit = any(word in (node.html or "").lower() for word in _CREDIT_WORDS)
-        if credit or _holds(story, node) or _holds(node, story):
+        if _holds_credit(node) or _holds(story, node) or _holds(node, story):
             unsafe.update(_names_of(node, every=True))
             continue
         if any(_holds(part, node) for part in taken):
@@ -302,6 +315,47 @@ def site_parts(path: Path) -> SiteParts | None:
         taken.append(node)
         parts.append(_names_of(node, every=False))
     return SiteParts(parts, unsafe)
+
+
+def story_parts(path: Path, kind: str) -> SiteParts | None:
+    """A Markdown article's or a JSON envelope's body is the story whole: each header, menu, sidebar or footer
+    its HTML writes (a raw ``<footer>`` holding the credit and counter) is the story's, and the selectors that
+    would name it are unsafe (``skip-elements`` leaves such an element out of a Markdown body as out of a
+    page). None when it writes none, or cannot be read."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(_MAX_PAGE_BYTES + 1)
+    except OSError:
+        return None
+    if len(data) > _MAX_PAGE_BYTES:
+        return None
+    text = data.decode("utf-8", "replace")
+    if kind == "json":
+        try:
+            envelope = json.loads(text)
+        except ValueError:
+            return None
+        text = envelope.get("body") if isinstance(envelope, dict) else None
+        if not isinstance(text, str):
+            return None
+    lower = text.lower()
+    if not any(f"<{tag}" in lower for tag in _SITE_PART_TAGS):
+        return None
+    from selectolax.lexbor import LexborHTMLParser
+
+    from ..htmldepth import too_costly
+
+    if too_costly(text) is not None:
+        return None
+    unsafe: set[str] = set()
+    for node in LexborHTMLParser(text).css(", ".join(_SITE_PART_TAGS)):
+        unsafe.update(_names_of(node, every=True))
+    return SiteParts([], unsafe, told=False) if unsafe else None
+
+
+def _holds_credit(node: Any) -> bool:
+    """Whether a part holds a credit's words (:data:`_CREDIT_WORDS`): the reprint's, not the theme's."""
+    return any(word in (node.html or "").lower() for word in _CREDIT_WORDS)
 
 
 def _names_of(node: Any, *, every: bool) -> tuple[str, ...]:

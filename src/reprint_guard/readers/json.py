@@ -541,10 +541,13 @@ def _canonical_elsewhere(post: dict[str, Any]) -> str | None:
 
 def _canonical_unlinked(post: dict[str, Any]) -> str | None:
     """The canonical address an SEO plugin gives a WordPress post that has no ``link`` to tell it by (see
-    :func:`_canonical_elsewhere`), else None."""
+    :func:`_canonical_elsewhere`), else None: also when it names no host (a path, a word), which a ``link``
+    would not tell apart either."""
+    from ..urls import url_host
+
     head = post.get("yoast_head_json")
     canonical = head.get("canonical") if isinstance(head, dict) else None
-    if isinstance(post.get("link"), str) or not isinstance(canonical, str) or not canonical.strip():
+    if isinstance(post.get("link"), str) or not isinstance(canonical, str) or not url_host(canonical.strip()):
         return None
     return canonical.strip()
 
