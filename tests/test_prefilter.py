@@ -216,3 +216,23 @@ def test_a_run_over_pages_of_every_policy_reads_no_bundled_patterns_words(tmp_pa
     )
     assert run.stderr.splitlines()[-1] == "0 1", run.stderr
     assert len(list(tmp_path.iterdir())) > 40
+
+
+def test_words_read_with_another_unicode_are_taken_for_ascii_patterns_only(monkeypatch):
+    # bundled.json's words were read with its builder's Unicode: another Python may fold a letter otherwise, so
+    # a pattern with other letters is read again there (ASCII's case folding no Unicode version changes).
+    import json
+    import unicodedata
+
+    from reprint_guard import prefilter
+    from reprint_guard.policy import compiled
+
+    data = json.loads(compiled.COMPILED_PATH.read_text(encoding="utf-8"))
+    assert data["unicode"]  # the builder's, stored
+    sources = []
+    monkeypatch.setattr(prefilter, "know_words", sources.append)
+    compiled._know_words({**data, "unicode": unicodedata.unidata_version})
+    compiled._know_words({**data, "unicode": "0.0.0"})
+    same, other = (source() for source in sources)
+    assert any(not pattern.isascii() for pattern in same)
+    assert set(other) == {pattern for pattern in same if pattern.isascii()} and other

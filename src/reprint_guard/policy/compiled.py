@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import unicodedata
 import zlib
 from pathlib import Path
 from typing import Any
@@ -49,6 +50,8 @@ def compile_bundled() -> dict[str, Any]:
         "files": checksums(files),
         "policies": dumped,
         "required_words": _required_words(dumped),
+        # The Unicode the words' case folding was read with: another Python's may fold a letter otherwise.
+        "unicode": unicodedata.unidata_version,
     }
 
 
@@ -83,10 +86,15 @@ def _know_words(data: dict[str, Any]) -> None:
     if not isinstance(words, list) or len(words) != len(patterns):
         return
 
+    # Words read with another Unicode than this Python's are taken for ASCII patterns only, whose case folding
+    # no Unicode version changes; any other pattern's are read again from it, when first asked.
+    same = data.get("unicode") == unicodedata.unidata_version
+
     def known() -> dict[str, tuple[bytes, ...] | None]:
         return {
             pattern: None if found is None else tuple(w.encode("utf-8") for w in found)
             for pattern, found in zip(patterns, words, strict=True)
+            if same or pattern.isascii()
         }
 
     know_words(known)
