@@ -292,3 +292,19 @@ def test_a_severity_written_off_in_a_policy_is_told_how_a_policy_turns_a_rule_of
     line = next(line for line in run.out.splitlines() if "severity" in line)
     assert line.startswith("mine.yaml:8:") and "false is not one of" in line, line
     assert "'disabled: true'" in line, line
+
+
+@pytest.mark.parametrize("pattern", ["\\\\bsponsored \\\\x{d800}", "\\\\bpaid\\\\x{DFFF}post"])
+def test_explain_gives_no_example_for_a_surrogate_code_point(tmp_path, cli, pattern):
+    """RE2 takes ``\\x{d800}`` (a surrogate, which no UTF-8 text holds, so it matches nothing); the example written
+    for it held the lone surrogate, and explain died printing it (internal error, exit 2)."""
+    policy = tmp_path / "herald.yaml"
+    policy.write_text(
+        "id: herald\nname: Herald terms\npublisher: Harbour Herald\nsource_url: https://harbour.example/terms\n"
+        f'rules:\n  - id: odd\n    check: text\n    mode: forbid\n    pattern: "{pattern}"\n    message: M\n',
+        encoding="utf-8",
+    )
+    assert cli("validate", "--no-config", str(policy)).code == 0
+    run = cli("explain", "--no-config", f"{policy}/odd")
+    assert run.code == 0, run.out + run.err
+    assert "internal error" not in run.err and "Examples: none can be given" in run.out, run.out + run.err
