@@ -307,3 +307,24 @@ def test_explain_gives_no_example_for_a_surrogate_code_point(tmp_path, cli, patt
     run = cli("explain", "--no-config", f"{policy}/odd")
     assert run.code == 0, run.out + run.err
     assert "internal error" not in run.err and "Examples: none can be given" in run.out, run.out + run.err
+
+
+def test_a_command_reading_a_loops_own_file_first_tells_the_loop_there(tmp_path, cli):
+    """As README says: check, explain, credit and test stop at the first policy of the folder they cannot load;
+    where a file of the loop itself is read before the one leading into it, the loop is told at that file."""
+    folder = tmp_path / "policies"
+    folder.mkdir()
+    for name, (policy_id, extends) in {
+        "a.yaml": ("loop-b", "loop-c"),
+        "b.yaml": ("loop-c", "loop-b"),
+        "z.yaml": ("loop-a", "loop-b"),
+    }.items():
+        _policy(folder, policy_id, extends, f"{policy_id}.example")
+        (folder / f"{policy_id}.yaml").rename(folder / name)
+    run = cli("explain", "--no-config", "--rules-dir", "policies", "loop-a", cwd=tmp_path)
+    assert run.code == 2
+    said = "policies/a.yaml:6:1: policies extend each other in a loop: loop-b -> loop-c -> loop-b"
+    assert run.err == f"reprint-guard: {said}\n", run.err
+    # validate tells each at its own file.
+    run = cli("validate", "--no-config", "policies", cwd=tmp_path)
+    assert run.out.splitlines()[-1] == f"policies/z.yaml:6:1: extends 'loop-b', {LOOP} (policies/a.yaml:6:1)", run.out
