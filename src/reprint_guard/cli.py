@@ -6,6 +6,7 @@ import argparse
 import contextlib
 import errno
 import os
+import re
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -386,10 +387,24 @@ def _formatter(name: str, stream: IO[str], options: argparse.Namespace, settings
 
 
 def _say(error: ReprintGuardError) -> None:
-    """The one line a stopped run prints; a config found by looking up named from here, as its warnings are."""
+    """The one line a stopped run prints; a config found by looking up named from here, as its warnings are, and
+    so is another file the message names at a place ("(/abs/policies/loop-b.yaml:6:1)": where a loop closes)."""
     if error.path:
         error.path = from_here(error.path)
+    if "(" in error.message and os.sep in error.message:
+        error.message = _PLACE_NAMED.sub(_place_from_here, error.message)
     sys.stderr.write(f"reprint-guard: {error}\n")
+
+
+#: Another file named at a place in a message, in parentheses: ``(/home/me/policies/loop-b.yaml:6:1)``.
+_PLACE_NAMED = re.compile(r"\(([^()]+?):(\d+(?::\d+)?)\)")
+
+
+def _place_from_here(found: re.Match[str]) -> str:
+    path = found.group(1)
+    if not os.path.isabs(path) or not os.path.isfile(path):  # a file only: not a quoted pattern or a value
+        return found.group(0)
+    return f"({from_here(path)}:{found.group(2)})"
 
 
 def _failed_reports(options: argparse.Namespace, error: ReprintGuardError) -> None:

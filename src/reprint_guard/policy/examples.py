@@ -407,7 +407,10 @@ def as_python(pattern: str) -> str | None:
                 i = found.end()
                 continue
             if nxt == "x" and (found := _HEX.match(pattern, i)):
-                out.append(re.escape(chr(int(found.group(1), 16))))
+                code = int(found.group(1), 16)
+                if 0xD800 <= code <= 0xDFFF or code > 0x10FFFF:  # a surrogate RE2 takes, which no UTF-8 text holds
+                    return None
+                out.append(re.escape(chr(code)))
                 i = found.end()
                 continue
             if nxt == "z" and not in_class:
