@@ -309,3 +309,41 @@ def test_a_ghost_posts_canonical_url_without_its_scheme_still_marks_it_republish
     run = run_cli("check", "--no-config", "--format", "json", "api.json", cwd=tmp_path)
     [result] = run.json()["results"]
     assert result["status"] == "error" and 'a Ghost post "Heat", not an envelope' in result["error"], result
+
+
+# --- found attacking the change: backslashes, a query's "://", a name linked already -----------------------------
+
+
+@pytest.mark.parametrize(
+    "href",
+    [
+        "\\\\www.propublica.org/article/lead-test-results",
+        "/\\www.propublica.org/article/lead-test-results",
+        "///www.propublica.org/article/lead-test-results",
+    ],
+)
+def test_two_leading_slashes_or_backslashes_lead_to_the_host_as_a_browser_reads_them(tmp_path, href):
+    """On an https page, ``\\\\host/a`` and ``/\\host/a`` are ``//host/a``: the original, as a browser follows them."""
+    write(tmp_path / "a.meta.yaml", SIDECAR)
+    path = write(tmp_path / "a.html", propublica_html(href))
+    run = check_json(path)
+    assert of_rule(run, LINK_RULE) == [], run.out
+    assert run.code == 0, run.out
+
+
+@pytest.mark.parametrize(
+    ("suffix", "fixed"),
+    [("?via=https://t.co/x", ORIGINAL), ("#https://example.org", f"{ORIGINAL}#https://example.org")],
+)
+def test_an_address_without_its_scheme_holding_another_in_its_query_is_told_and_relinked(tmp_path, suffix, fixed):
+    """A "://" in the query (or fragment) is no scheme: the link is still written without one, told at it, and
+    ``--fix`` changes its address, not wrapping the link's words in a second link."""
+    written = "www.propublica.org/article/lead-test-results" + suffix
+    path = write(tmp_path / "pp.md", propublica_md(written))
+    [finding] = of_rule(check_json(path), LINK_RULE)
+    assert "written without the scheme (https://)" in finding["message"], finding
+    assert "in no link a reader can follow" not in finding["message"], finding
+    run_cli("check", "--no-config", "--fix", str(path), cwd=tmp_path)
+    text = path.read_text(encoding="utf-8")
+    assert f"originally published by [ProPublica]({fixed})." in text, text
+    assert "[<a" not in text and text.count("ProPublica]") == 1, text
