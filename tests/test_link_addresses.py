@@ -347,3 +347,45 @@ def test_an_address_without_its_scheme_holding_another_in_its_query_is_told_and_
     text = path.read_text(encoding="utf-8")
     assert f"originally published by [ProPublica]({fixed})." in text, text
     assert "[<a" not in text and text.count("ProPublica]") == 1, text
+
+
+@pytest.mark.parametrize(
+    ("name", "credit"),
+    [
+        ("pp.md", "This story was originally published by [ProPublica](article/lead-test-results)."),
+        ("pp.md", "This story was originally published by [ProPublica][1].\n\n[1]: article/lead-test-results"),
+        ("pp.md", 'This story was originally published by <a href="article/lead-test-results">ProPublica</a>.'),
+        ("pp.html", '<p>This story was originally published by <a href="lead-test-results">ProPublica</a>.</p>'),
+    ],
+)
+def test_fix_never_nests_a_link_in_a_credits_relative_link_nor_adds_a_second_credit(tmp_path, name, credit):
+    """The credit's name is a link's words already, to a relative address (no link to the article as the check
+    reads it): a link made of the name would nest in that one, and a credit inserted would be a second one."""
+    if name.endswith(".md"):
+        body = propublica_md(ORIGINAL).replace(
+            f"This story was originally published by [ProPublica]({ORIGINAL}).", credit
+        )
+    else:
+        write(tmp_path / "pp.meta.yaml", SIDECAR)
+        body = propublica_html(ORIGINAL).replace(
+            f'<p>This story was originally published by <a href="{ORIGINAL}">ProPublica</a>.</p>', credit
+        )
+    path = write(tmp_path / name, body)
+    assert credit in body
+    fixed = run_cli("check", "--no-config", "--fix", str(path), cwd=tmp_path)
+    assert fixed.code == 1, fixed.out + fixed.err
+    assert "needs the credit that is there corrected by hand, not a second one" in fixed.err, fixed.err
+    assert path.read_text(encoding="utf-8") == body  # neither "[<a href=...>ProPublica</a>](...)" nor a new credit
+
+
+def test_fix_adds_the_scheme_to_a_percent_encoded_address_the_finding_tells_decoded(tmp_path):
+    """The finding tells ``.../art%C3%ADculo`` as a reader sees it (``artículo``); ``--fix`` still finds the
+    address as the file writes it, and corrects it there, rather than giving up on it."""
+    original = "https://www.propublica.org/article/art%C3%ADculo"
+    body = propublica_md("www.propublica.org/article/art%C3%ADculo").replace(ORIGINAL, original)
+    path = write(tmp_path / "pp.md", body)
+    [finding] = of_rule(check_json(path), LINK_RULE)
+    assert "written without the scheme (https://): www.propublica.org/article/artículo" in finding["message"]
+    fixed = run_cli("check", "--no-config", "--fix", str(path), cwd=tmp_path)
+    assert fixed.code == 0, fixed.out + fixed.err
+    assert path.read_text(encoding="utf-8") == body.replace("[ProPublica](www.", "[ProPublica](https://www.")

@@ -20,9 +20,10 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from html import escape
+from html import escape, unescape
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 from .checks.base import (
     CREDIT_ELSEWHERE,
@@ -711,7 +712,9 @@ def relinked(  # type: ignore[no-untyped-def]
             continue  # an address that would need escaping in a Markdown link: left to the editor
         found = text[start:end]
         in_tag = text[max(0, start - 6) : start].lower().endswith(('href="', "href='"))
-        if found not in (wrong, escape(wrong)) or (not in_tag and text[max(0, start - 2) : start] != "]("):
+        # The finding tells the address decoded ("artículo" for "art%C3%ADculo", as a reader sees it).
+        same = found in (wrong, escape(wrong)) or unquote(unescape(found)) == unquote(wrong)
+        if not same or (not in_tag and text[max(0, start - 2) : start] != "]("):
             continue  # not the link's address as the finding read it (nor an <a href>'s, nor a Markdown link's)
         if not credit_link(link_words(text, start, end), line_around(text, start, end), policy):
             continue  # no credit's link: the story's own (a citation of another of the publisher's articles)
@@ -771,7 +774,11 @@ def plan(
         wanted.remove(finding)
     # A credit that is there but wrong (a notice naming another holder, a link to the site's home page) is
     # corrected by hand: a second credit inserted beside it would contradict it on the page.
-    wrong = [f for f in wanted if any(said in f.message for said in THERE_BUT_WRONG)]
+    # So is a credit whose name is a link's words already, to an address the check reads as no link to the
+    # article (a relative one, "[ProPublica](article/x)"): a link made of the name would nest in it.
+    wrong = [
+        f for f in wanted if any(said in f.message for said in THERE_BUT_WRONG) or _named_in_a_link(reprint, source, f)
+    ]
     if wrong and any(f.check != "element" for f in wanted):
         for finding in wrong:
             outcome.unfixable.append((finding, "needs the credit that is there corrected by hand, not a second one"))
@@ -1081,6 +1088,8 @@ def _linked_where_told(  # type: ignore[no-untyped-def]
         if span is None:
             continue
         start, end = span
+        if _in_a_link(text, start, body if reprint.format == "markdown" else None):
+            continue  # the words of a link already (to a relative address): made a link, one would nest in it
         name = text[start:end]
         tries = [f'<a href="{escape(url)}">{name}</a>']
         raw = shortcodes and start >= body and _within(_raw_html_insides(text[body:]), start - body)
@@ -1092,6 +1101,42 @@ def _linked_where_told(  # type: ignore[no-untyped-def]
             if not after & rules and after <= before:
                 return trial
     return None
+
+
+def _named_in_a_link(reprint: Reprint, source: str, finding: Finding) -> bool:
+    """Whether ``finding`` tells a credit's name with no link to the article where the name is a link's words."""
+    if finding.check != "link" or finding.end_column is None or not _NAMES_WITH_NO_LINK.search(finding.message):
+        return False
+    body = _line_offset(source, reprint.body_line) if reprint.format == "markdown" else None
+    return _in_a_link(source, _line_offset(source, finding.line) + finding.column - 1, body)
+
+
+#: An ``<a>`` tag, opening or closing (its name then a space, ``>`` or ``/``).
+_A_TAG = re.compile(r"<(/?)a(?=[\s>/])", re.IGNORECASE)
+
+
+def _in_a_link(text: str, index: int, markdown_from: int | None) -> bool:
+    """Whether ``text[index]`` is among a link's words already: after an ``<a>`` that no ``</a>`` closes before
+    it, or (``markdown_from``: where a Markdown body starts in ``text``) inside a Markdown link, inline or by
+    reference (``[ProPublica](article/x)``, whose relative address the check reads as no link to the article)."""
+    last = None
+    for last in _A_TAG.finditer(text, 0, index):  # noqa: B007 (the last one before index is wanted)
+        pass
+    if last is not None and not last.group(1):
+        return True
+    if markdown_from is None or index < markdown_from:
+        return False
+    import pyromark
+
+    from .readers.markdown import _OPTIONS
+
+    body = text[markdown_from:]
+    at = len(body[: index - markdown_from].encode("utf-8"))  # the events' offsets are the UTF-8 bytes'
+    for event, where in pyromark.events_with_range(body, options=_OPTIONS):
+        opened = event.get("Start") if isinstance(event, dict) else None
+        if isinstance(opened, dict) and "Link" in opened and where["start"] <= at < where["end"]:
+            return True
+    return False
 
 
 def _markup_closed(text: str, start: int, end: int) -> tuple[int, int] | None:
