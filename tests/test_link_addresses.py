@@ -378,6 +378,32 @@ def test_fix_never_nests_a_link_in_a_credits_relative_link_nor_adds_a_second_cre
     assert path.read_text(encoding="utf-8") == body  # neither "[<a href=...>ProPublica</a>](...)" nor a new credit
 
 
+@pytest.mark.parametrize(
+    ("deed", "head", "said"),
+    [
+        ("https:/creativecommons.org/licenses/by-nd/4.0/", "", "written with fewer than two slashes after 'https:'"),
+        (
+            "creativecommons.org/licenses/by-nd/4.0/",
+            '<base href="https://news.reprint.example/stories/">',
+            "written without the scheme (https://): creativecommons.org/licenses/by-nd/4.0/",
+        ),
+    ],
+)
+def test_a_deed_link_lacking_its_scheme_is_told_so_not_as_another_sites_redirect(tmp_path, deed, head, said):
+    """The deed's address inside the one a browser follows (``https://news.reprint.example/stories/creativecommons
+    .org/...``) is no redirect through another site: a page of the reprint's own, its address to correct."""
+    write(tmp_path / "c.meta.yaml", CONVERSATION_SIDECAR)
+    path = write(
+        tmp_path / "c.html", f"<html><head>{head}</head><body>{conversation_html(CONVERSATION, deed)}</body></html>"
+    )
+    [finding] = of_rule(check_json(path), "the-conversation/license")
+    assert said in finding["message"], finding
+    assert "redirect" not in finding["message"] and "through" not in finding["message"], finding
+    assert finding["fix"].endswith("to the deed's address: https://creativecommons.org/licenses/by-nd/4.0/.")
+    run_cli("check", "--no-config", "--fix", str(path), cwd=tmp_path)
+    assert '<a href="https://creativecommons.org/licenses/by-nd/4.0/">' in path.read_text(encoding="utf-8")
+
+
 def test_fix_adds_the_scheme_to_a_percent_encoded_address_the_finding_tells_decoded(tmp_path):
     """The finding tells ``.../art%C3%ADculo`` as a reader sees it (``artículo``); ``--fix`` still finds the
     address as the file writes it, and corrects it there, rather than giving up on it."""
