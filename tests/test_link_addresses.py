@@ -415,3 +415,14 @@ def test_fix_adds_the_scheme_to_a_percent_encoded_address_the_finding_tells_deco
     fixed = run_cli("check", "--no-config", "--fix", str(path), cwd=tmp_path)
     assert fixed.code == 0, fixed.out + fixed.err
     assert path.read_text(encoding="utf-8") == body.replace("[ProPublica](www.", "[ProPublica](https://www.")
+
+
+def test_fix_adds_the_scheme_to_a_markdown_destination_written_in_angle_brackets(tmp_path):
+    """``[ProPublica](<www.propublica.org/...>)`` is a Markdown link as ``[ProPublica](www.propublica.org/...)``
+    is: its address corrected inside the brackets, as for the licence's deed, not left to the editor."""
+    deed = DEED.removeprefix("https://")
+    body = propublica_md("<www.propublica.org/article/lead-test-results>", deed=f"<{deed}>")
+    path = write(tmp_path / "pp.md", body)
+    fixed = run_cli("check", "--no-config", "--fix", str(path), cwd=tmp_path)
+    assert fixed.code == 0, fixed.out + fixed.err
+    assert path.read_text(encoding="utf-8") == body.replace("](<", "](<https://")

@@ -703,7 +703,7 @@ def relinked(  # type: ignore[no-untyped-def]
         if deed is not None:  # the redirect's address, where the finding stands, changed to the deed's inside it
             found, address = text[start:end], deed.group(1)
             in_tag = text[max(0, start - 6) : start].lower().endswith(('href="', "href='"))
-            if "creativecommons" in found.lower() and (in_tag or text[max(0, start - 2) : start] == "]("):
+            if "creativecommons" in found.lower() and (in_tag or _markdown_destination(text, start, end)):
                 text = text[:start] + (escape(address) if in_tag else address) + text[end:]
                 done.append(finding)
             continue
@@ -714,7 +714,7 @@ def relinked(  # type: ignore[no-untyped-def]
         in_tag = text[max(0, start - 6) : start].lower().endswith(('href="', "href='"))
         # The finding tells the address decoded ("artículo" for "art%C3%ADculo", as a reader sees it).
         same = found in (wrong, escape(wrong)) or unquote(unescape(found)) == unquote(wrong)
-        if not same or (not in_tag and text[max(0, start - 2) : start] != "]("):
+        if not same or (not in_tag and not _markdown_destination(text, start, end)):
             continue  # not the link's address as the finding read it (nor an <a href>'s, nor a Markdown link's)
         if not credit_link(link_words(text, start, end), line_around(text, start, end), policy):
             continue  # no credit's link: the story's own (a citation of another of the publisher's articles)
@@ -729,6 +729,14 @@ def relinked(  # type: ignore[no-untyped-def]
     if any(f.rule in after for f in done) or not after <= before:
         return None
     return text, done
+
+
+def _markdown_destination(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a Markdown link's destination: ``[words](address)``, or ``[words](<address>)``
+    (the angle brackets a destination may be written in)."""
+    if text[max(0, start - 2) : start] == "](":
+        return True
+    return text[max(0, start - 3) : start] == "](<" and text[end : end + 1] == ">"
 
 
 #: What stands either side of an address written whole: a link's brackets or quotes, white space, an autolink's.
