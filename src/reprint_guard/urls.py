@@ -123,10 +123,12 @@ def _bare_host(host: str) -> str:
 
 
 #: A web address written without its scheme, as people paste one: a domain name (dotted, ending in
-#: letters, maybe a trailing dot and a port), then a path, query or nothing.
+#: letters, maybe a trailing dot and a port), then a path, query or nothing. A name ending in a file's suffix
+#: that is no top-level domain (story.html, boat.jpg beside the page, a Hugo page bundle's) is a file, not a site.
 _SCHEMELESS = re.compile(
     r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*"
-    r"\.(?!(?:s?html?|php|aspx?|jsp|cgi|md|txt|pdf|json|xml)\b)[A-Za-z]{2,63}\.?"  # story.html is a file, not a site
+    r"\.(?!(?:s?html?|xhtml|php|aspx?|jsp|cgi|md|txt|pdf|json|xml|jpe?g|png|gif|webp|avif|svg|bmp|tiff?|ico|heic"
+    r"|css|js|docx?|xlsx?|pptx?|csv|webm|ogg|wav)\b)[A-Za-z]{2,63}\.?"
     r"(?::[0-9]{1,5})?(?:[/?#]|$)"
 )
 
