@@ -426,3 +426,14 @@ def test_fix_adds_the_scheme_to_a_markdown_destination_written_in_angle_brackets
     fixed = run_cli("check", "--no-config", "--fix", str(path), cwd=tmp_path)
     assert fixed.code == 0, fixed.out + fixed.err
     assert path.read_text(encoding="utf-8") == body.replace("](<", "](<https://")
+
+
+def test_fix_adds_the_scheme_to_an_href_written_with_character_references(tmp_path):
+    """``href="www.propublica.org&#x2F;article&#x2F;..."`` is the address a browser reads decoded: corrected in
+    place like any other, not left to the editor."""
+    write(tmp_path / "a.meta.yaml", SIDECAR)
+    written = "www.propublica.org&#x2F;article&#x2F;lead-test-results"
+    path = write(tmp_path / "a.html", propublica_html(written))
+    fixed = run_cli("check", "--no-config", "--fix", str(path), cwd=tmp_path)
+    assert fixed.code == 0, fixed.out + fixed.err
+    assert path.read_text(encoding="utf-8") == propublica_html(ORIGINAL)
