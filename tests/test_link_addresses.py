@@ -437,3 +437,26 @@ def test_fix_adds_the_scheme_to_an_href_written_with_character_references(tmp_pa
     fixed = run_cli("check", "--no-config", "--fix", str(path), cwd=tmp_path)
     assert fixed.code == 0, fixed.out + fixed.err
     assert path.read_text(encoding="utf-8") == propublica_html(ORIGINAL)
+
+
+@pytest.mark.parametrize(
+    ("credit", "definition"),
+    [
+        ("[ProPublica][1]", "[1]: www.propublica.org/article/lead-test-results"),
+        ("[ProPublica][pp]", "[PP]: <www.propublica.org/article/lead-test-results> 'ProPublica'"),
+        ("[ProPublica]", "[ProPublica]: www.propublica.org/article/lead-test-results"),
+    ],
+)
+def test_fix_adds_the_scheme_where_a_reference_links_definition_writes_the_address(tmp_path, credit, definition):
+    """A reference link's address stands in its definition, where the finding stands: corrected there, the
+    link's words read where it is used, as an inline link's are."""
+    original = f"This story was originally published by [ProPublica]({ORIGINAL})."
+    body = propublica_md(ORIGINAL).replace(
+        original, f"This story was originally published by {credit}.\n\n{definition}"
+    )
+    path = write(tmp_path / "pp.md", body)
+    fixed = run_cli("check", "--no-config", "--fix", str(path), cwd=tmp_path)
+    assert fixed.code == 0, fixed.out + fixed.err
+    assert path.read_text(encoding="utf-8") == body.replace(": www.", ": https://www.").replace(
+        "<www.", "<https://www."
+    )

@@ -703,7 +703,9 @@ def relinked(  # type: ignore[no-untyped-def]
         if deed is not None:  # the redirect's address, where the finding stands, changed to the deed's inside it
             found, address = text[start:end], deed.group(1)
             in_tag = text[max(0, start - 6) : start].lower().endswith(('href="', "href='"))
-            if "creativecommons" in found.lower() and (in_tag or _markdown_destination(text, start, end)):
+            if "creativecommons" in found.lower() and (
+                in_tag or _markdown_destination(text, start, end) or _reference_use(text, start, end) is not None
+            ):
                 text = text[:start] + (escape(address) if in_tag else address) + text[end:]
                 done.append(finding)
             continue
@@ -714,11 +716,15 @@ def relinked(  # type: ignore[no-untyped-def]
         in_tag = text[max(0, start - 6) : start].lower().endswith(('href="', "href='"))
         # The finding tells the address decoded ("artículo" for "art%C3%ADculo", as a reader sees it).
         same = found in (wrong, escape(wrong)) or unquote(unescape(found)) == unquote(wrong)
-        if not same or (not in_tag and not _markdown_destination(text, start, end)):
+        inline = in_tag or _markdown_destination(text, start, end)
+        use = None if inline else _reference_use(text, start, end)  # [ProPublica][1] ... [1]: www.propublica.org/...
+        if not same or (not inline and use is None):
             continue  # not the link's address as the finding read it (nor an <a href>'s, nor a Markdown link's)
-        if not credit_link(link_words(text, start, end), line_around(text, start, end), policy):
+        words, around = (use[0], line_around(text, *use[1])) if use else (link_words(text, start, end), None)
+        around = line_around(text, start, end) if around is None else around  # the line of the link's words
+        if not credit_link(words, around, policy):
             continue  # no credit's link: the story's own (a citation of another of the publisher's articles)
-        if _copies(source, found) != 1 and not CREDIT_WORDS.search(line_around(text, start, end).lower()):
+        if _copies(source, found) != 1 and not CREDIT_WORDS.search(around.lower()):
             continue  # written twice, and this copy not surely the credit's: the finding may stand at the other
         text = text[:start] + (escape(address) if in_tag else address) + text[end:]
         done.append(finding)
@@ -737,6 +743,26 @@ def _markdown_destination(text: str, start: int, end: int) -> bool:
     if text[max(0, start - 2) : start] == "](":
         return True
     return text[max(0, start - 3) : start] == "](<" and text[end : end + 1] == ">"
+
+
+#: A Markdown link reference definition up to its destination: ``[1]: `` (``[1]: <`` for one in angle brackets).
+_DEFINITION = re.compile(r" {0,3}\[((?:[^\[\]\\\n]|\\.)+)\]:[ \t]*(<?)")
+
+
+def _reference_use(text: str, start: int, end: int) -> tuple[str, tuple[int, int]] | None:
+    """When ``text[start:end]`` is the destination of a Markdown link reference definition (``[1]: www.x.org/a``),
+    the words of the first link using it (``[ProPublica][1]``, ``[ProPublica][]``, ``[ProPublica]``) and where
+    that link stands; else None."""
+    line = text.rfind("\n", 0, start) + 1
+    found = _DEFINITION.fullmatch(text, line, start)
+    after = text[end : end + 1]  # the destination ends there: at its ">", or before a title or the line's end
+    if found is None or (after != ">" if found.group(2) else after not in ("", " ", "\t", "\r", "\n")):
+        return None
+    label = re.escape(found.group(1))
+    use = re.compile(rf"\[([^\]\n]*)\]\[{label}\]|\[({label})\](?:\[\])?(?![:(\[])", re.IGNORECASE).search(text)
+    if use is None:
+        return None
+    return use.group(1) if use.group(1) is not None else use.group(2), use.span()
 
 
 #: What stands either side of an address written whole: a link's brackets or quotes, white space, an autolink's.
