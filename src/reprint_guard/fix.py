@@ -703,8 +703,13 @@ def relinked(  # type: ignore[no-untyped-def]
         if deed is not None:  # the redirect's address, where the finding stands, changed to the deed's inside it
             found, address = text[start:end], deed.group(1)
             in_tag = text[max(0, start - 6) : start].lower().endswith(('href="', "href='"))
+            scheme = (finding.fix or "").startswith(
+                "Add "
+            )  # only the scheme added: what every use of a definition meant
             if "creativecommons" in found.lower() and (
-                in_tag or _markdown_destination(text, start, end) or _reference_use(text, start, end) is not None
+                in_tag
+                or _markdown_destination(text, start, end)
+                or (scheme and _reference_use(text, start, end) is not None)
             ):
                 text = text[:start] + (escape(address) if in_tag else address) + text[end:]
                 done.append(finding)
@@ -717,7 +722,10 @@ def relinked(  # type: ignore[no-untyped-def]
         # The finding tells the address decoded ("artículo" for "art%C3%ADculo", as a reader sees it).
         same = found in (wrong, escape(wrong)) or unquote(unescape(found)) == unquote(wrong)
         inline = in_tag or _markdown_destination(text, start, end)
-        use = None if inline else _reference_use(text, start, end)  # [ProPublica][1] ... [1]: www.propublica.org/...
+        # [ProPublica][1] ... [1]: www.propublica.org/...: its scheme added in the definition, as each link using it
+        # meant it; another address (the home page's changed into the article's) would change them all: left.
+        scheme = said.group(3) is not None  # type: ignore[union-attr]
+        use = None if inline or not scheme else _reference_use(text, start, end)
         if not same or (not inline and use is None):
             continue  # not the link's address as the finding read it (nor an <a href>'s, nor a Markdown link's)
         words, around = (use[0], line_around(text, *use[1])) if use else (link_words(text, start, end), None)
