@@ -402,3 +402,16 @@ def test_a_record_from_the_sites_own_address_is_the_sites_whatever_its_name_hold
     assert _rules(path, "--config", str(config))[:2] == (0, [])
     # Without its address on own-hosts, a sender named for the publisher is still read as the publisher.
     assert _rules(path)[1] == ["dialogue-earth/text-only"]
+
+
+def test_a_page_bundles_photo_beside_the_page_is_the_sites_own(tmp_path):
+    """``![...](marlow-jail.jpg)``, a photo in the page's own folder (a Hugo page bundle's): a relative address
+    on the site's own server, as ``/uploads/...`` is, not a host named "marlow-jail.jpg"; the site's record
+    naming it covers it."""
+    bundled = "marlow-jail.jpg"
+    path = write(tmp_path / "index.md", _propublica(image=bundled))
+    _, rules, findings = _rules(path)
+    assert rules == ["propublica/photos-permission"], findings
+    assert "served from the site's own server" in findings[0]["message"], findings[0]
+    path = write(tmp_path / "index.md", _propublica([{**OURS, "media": [bundled]}], image=bundled))
+    assert _rules(path)[:2] == (0, [])

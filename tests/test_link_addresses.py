@@ -309,3 +309,154 @@ def test_a_ghost_posts_canonical_url_without_its_scheme_still_marks_it_republish
     run = run_cli("check", "--no-config", "--format", "json", "api.json", cwd=tmp_path)
     [result] = run.json()["results"]
     assert result["status"] == "error" and 'a Ghost post "Heat", not an envelope' in result["error"], result
+
+
+# --- found attacking the change: backslashes, a query's "://", a name linked already -----------------------------
+
+
+@pytest.mark.parametrize(
+    "href",
+    [
+        "\\\\www.propublica.org/article/lead-test-results",
+        "/\\www.propublica.org/article/lead-test-results",
+        "///www.propublica.org/article/lead-test-results",
+    ],
+)
+def test_two_leading_slashes_or_backslashes_lead_to_the_host_as_a_browser_reads_them(tmp_path, href):
+    """On an https page, ``\\\\host/a`` and ``/\\host/a`` are ``//host/a``: the original, as a browser follows them."""
+    write(tmp_path / "a.meta.yaml", SIDECAR)
+    path = write(tmp_path / "a.html", propublica_html(href))
+    run = check_json(path)
+    assert of_rule(run, LINK_RULE) == [], run.out
+    assert run.code == 0, run.out
+
+
+@pytest.mark.parametrize(
+    ("suffix", "fixed"),
+    [("?via=https://t.co/x", ORIGINAL), ("#https://example.org", f"{ORIGINAL}#https://example.org")],
+)
+def test_an_address_without_its_scheme_holding_another_in_its_query_is_told_and_relinked(tmp_path, suffix, fixed):
+    """A "://" in the query (or fragment) is no scheme: the link is still written without one, told at it, and
+    ``--fix`` changes its address, not wrapping the link's words in a second link."""
+    written = "www.propublica.org/article/lead-test-results" + suffix
+    path = write(tmp_path / "pp.md", propublica_md(written))
+    [finding] = of_rule(check_json(path), LINK_RULE)
+    assert "written without the scheme (https://)" in finding["message"], finding
+    assert "in no link a reader can follow" not in finding["message"], finding
+    run_cli("check", "--no-config", "--fix", str(path), cwd=tmp_path)
+    text = path.read_text(encoding="utf-8")
+    assert f"originally published by [ProPublica]({fixed})." in text, text
+    assert "[<a" not in text and text.count("ProPublica]") == 1, text
+
+
+@pytest.mark.parametrize(
+    ("name", "credit"),
+    [
+        ("pp.md", "This story was originally published by [ProPublica](article/lead-test-results)."),
+        ("pp.md", "This story was originally published by [ProPublica][1].\n\n[1]: article/lead-test-results"),
+        ("pp.md", 'This story was originally published by <a href="article/lead-test-results">ProPublica</a>.'),
+        ("pp.html", '<p>This story was originally published by <a href="lead-test-results">ProPublica</a>.</p>'),
+    ],
+)
+def test_fix_never_nests_a_link_in_a_credits_relative_link_nor_adds_a_second_credit(tmp_path, name, credit):
+    """The credit's name is a link's words already, to a relative address (no link to the article as the check
+    reads it): a link made of the name would nest in that one, and a credit inserted would be a second one."""
+    if name.endswith(".md"):
+        body = propublica_md(ORIGINAL).replace(
+            f"This story was originally published by [ProPublica]({ORIGINAL}).", credit
+        )
+    else:
+        write(tmp_path / "pp.meta.yaml", SIDECAR)
+        body = propublica_html(ORIGINAL).replace(
+            f'<p>This story was originally published by <a href="{ORIGINAL}">ProPublica</a>.</p>', credit
+        )
+    path = write(tmp_path / name, body)
+    assert credit in body
+    fixed = run_cli("check", "--no-config", "--fix", str(path), cwd=tmp_path)
+    assert fixed.code == 1, fixed.out + fixed.err
+    assert "needs the credit that is there corrected by hand, not a second one" in fixed.err, fixed.err
+    assert path.read_text(encoding="utf-8") == body  # neither "[<a href=...>ProPublica</a>](...)" nor a new credit
+
+
+@pytest.mark.parametrize(
+    ("deed", "head", "said"),
+    [
+        ("https:/creativecommons.org/licenses/by-nd/4.0/", "", "written with fewer than two slashes after 'https:'"),
+        (
+            "creativecommons.org/licenses/by-nd/4.0/",
+            '<base href="https://news.reprint.example/stories/">',
+            "written without the scheme (https://): creativecommons.org/licenses/by-nd/4.0/",
+        ),
+    ],
+)
+def test_a_deed_link_lacking_its_scheme_is_told_so_not_as_another_sites_redirect(tmp_path, deed, head, said):
+    """The deed's address inside the one a browser follows (``https://news.reprint.example/stories/creativecommons
+    .org/...``) is no redirect through another site: a page of the reprint's own, its address to correct."""
+    write(tmp_path / "c.meta.yaml", CONVERSATION_SIDECAR)
+    path = write(
+        tmp_path / "c.html", f"<html><head>{head}</head><body>{conversation_html(CONVERSATION, deed)}</body></html>"
+    )
+    [finding] = of_rule(check_json(path), "the-conversation/license")
+    assert said in finding["message"], finding
+    assert "redirect" not in finding["message"] and "through" not in finding["message"], finding
+    assert finding["fix"].endswith("to the deed's address: https://creativecommons.org/licenses/by-nd/4.0/.")
+    run_cli("check", "--no-config", "--fix", str(path), cwd=tmp_path)
+    assert '<a href="https://creativecommons.org/licenses/by-nd/4.0/">' in path.read_text(encoding="utf-8")
+
+
+def test_fix_adds_the_scheme_to_a_percent_encoded_address_the_finding_tells_decoded(tmp_path):
+    """The finding tells ``.../art%C3%ADculo`` as a reader sees it (``artículo``); ``--fix`` still finds the
+    address as the file writes it, and corrects it there, rather than giving up on it."""
+    original = "https://www.propublica.org/article/art%C3%ADculo"
+    body = propublica_md("www.propublica.org/article/art%C3%ADculo").replace(ORIGINAL, original)
+    path = write(tmp_path / "pp.md", body)
+    [finding] = of_rule(check_json(path), LINK_RULE)
+    assert "written without the scheme (https://): www.propublica.org/article/artículo" in finding["message"]
+    fixed = run_cli("check", "--no-config", "--fix", str(path), cwd=tmp_path)
+    assert fixed.code == 0, fixed.out + fixed.err
+    assert path.read_text(encoding="utf-8") == body.replace("[ProPublica](www.", "[ProPublica](https://www.")
+
+
+def test_fix_adds_the_scheme_to_a_markdown_destination_written_in_angle_brackets(tmp_path):
+    """``[ProPublica](<www.propublica.org/...>)`` is a Markdown link as ``[ProPublica](www.propublica.org/...)``
+    is: its address corrected inside the brackets, as for the licence's deed, not left to the editor."""
+    deed = DEED.removeprefix("https://")
+    body = propublica_md("<www.propublica.org/article/lead-test-results>", deed=f"<{deed}>")
+    path = write(tmp_path / "pp.md", body)
+    fixed = run_cli("check", "--no-config", "--fix", str(path), cwd=tmp_path)
+    assert fixed.code == 0, fixed.out + fixed.err
+    assert path.read_text(encoding="utf-8") == body.replace("](<", "](<https://")
+
+
+def test_fix_adds_the_scheme_to_an_href_written_with_character_references(tmp_path):
+    """``href="www.propublica.org&#x2F;article&#x2F;..."`` is the address a browser reads decoded: corrected in
+    place like any other, not left to the editor."""
+    write(tmp_path / "a.meta.yaml", SIDECAR)
+    written = "www.propublica.org&#x2F;article&#x2F;lead-test-results"
+    path = write(tmp_path / "a.html", propublica_html(written))
+    fixed = run_cli("check", "--no-config", "--fix", str(path), cwd=tmp_path)
+    assert fixed.code == 0, fixed.out + fixed.err
+    assert path.read_text(encoding="utf-8") == propublica_html(ORIGINAL)
+
+
+@pytest.mark.parametrize(
+    ("credit", "definition"),
+    [
+        ("[ProPublica][1]", "[1]: www.propublica.org/article/lead-test-results"),
+        ("[ProPublica][pp]", "[PP]: <www.propublica.org/article/lead-test-results> 'ProPublica'"),
+        ("[ProPublica]", "[ProPublica]: www.propublica.org/article/lead-test-results"),
+    ],
+)
+def test_fix_adds_the_scheme_where_a_reference_links_definition_writes_the_address(tmp_path, credit, definition):
+    """A reference link's address stands in its definition, where the finding stands: corrected there, the
+    link's words read where it is used, as an inline link's are."""
+    original = f"This story was originally published by [ProPublica]({ORIGINAL})."
+    body = propublica_md(ORIGINAL).replace(
+        original, f"This story was originally published by {credit}.\n\n{definition}"
+    )
+    path = write(tmp_path / "pp.md", body)
+    fixed = run_cli("check", "--no-config", "--fix", str(path), cwd=tmp_path)
+    assert fixed.code == 0, fixed.out + fixed.err
+    assert path.read_text(encoding="utf-8") == body.replace(": www.", ": https://www.").replace(
+        "<www.", "<https://www."
+    )

@@ -20,9 +20,10 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from html import escape
+from html import escape, unescape
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 from .checks.base import (
     CREDIT_ELSEWHERE,
@@ -702,7 +703,14 @@ def relinked(  # type: ignore[no-untyped-def]
         if deed is not None:  # the redirect's address, where the finding stands, changed to the deed's inside it
             found, address = text[start:end], deed.group(1)
             in_tag = text[max(0, start - 6) : start].lower().endswith(('href="', "href='"))
-            if "creativecommons" in found.lower() and (in_tag or text[max(0, start - 2) : start] == "]("):
+            scheme = (finding.fix or "").startswith(
+                "Add "
+            )  # only the scheme added: what every use of a definition meant
+            if "creativecommons" in found.lower() and (
+                in_tag
+                or _markdown_destination(text, start, end)
+                or (scheme and _reference_use(text, start, end) is not None)
+            ):
                 text = text[:start] + (escape(address) if in_tag else address) + text[end:]
                 done.append(finding)
             continue
@@ -711,11 +719,20 @@ def relinked(  # type: ignore[no-untyped-def]
             continue  # an address that would need escaping in a Markdown link: left to the editor
         found = text[start:end]
         in_tag = text[max(0, start - 6) : start].lower().endswith(('href="', "href='"))
-        if found not in (wrong, escape(wrong)) or (not in_tag and text[max(0, start - 2) : start] != "]("):
+        # The finding tells the address decoded ("artículo" for "art%C3%ADculo", as a reader sees it).
+        same = found in (wrong, escape(wrong)) or unquote(unescape(found)) == unquote(wrong)
+        inline = in_tag or _markdown_destination(text, start, end)
+        # [ProPublica][1] ... [1]: www.propublica.org/...: its scheme added in the definition, as each link using it
+        # meant it; another address (the home page's changed into the article's) would change them all: left.
+        scheme = said.group(3) is not None  # type: ignore[union-attr]
+        use = None if inline or not scheme else _reference_use(text, start, end)
+        if not same or (not inline and use is None):
             continue  # not the link's address as the finding read it (nor an <a href>'s, nor a Markdown link's)
-        if not credit_link(link_words(text, start, end), line_around(text, start, end), policy):
+        words, around = (use[0], line_around(text, *use[1])) if use else (link_words(text, start, end), None)
+        around = line_around(text, start, end) if around is None else around  # the line of the link's words
+        if not credit_link(words, around, policy):
             continue  # no credit's link: the story's own (a citation of another of the publisher's articles)
-        if _copies(source, found) != 1 and not CREDIT_WORDS.search(line_around(text, start, end).lower()):
+        if _copies(source, found) != 1 and not CREDIT_WORDS.search(around.lower()):
             continue  # written twice, and this copy not surely the credit's: the finding may stand at the other
         text = text[:start] + (escape(address) if in_tag else address) + text[end:]
         done.append(finding)
@@ -726,6 +743,34 @@ def relinked(  # type: ignore[no-untyped-def]
     if any(f.rule in after for f in done) or not after <= before:
         return None
     return text, done
+
+
+def _markdown_destination(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a Markdown link's destination: ``[words](address)``, or ``[words](<address>)``
+    (the angle brackets a destination may be written in)."""
+    if text[max(0, start - 2) : start] == "](":
+        return True
+    return text[max(0, start - 3) : start] == "](<" and text[end : end + 1] == ">"
+
+
+#: A Markdown link reference definition up to its destination: ``[1]: `` (``[1]: <`` for one in angle brackets).
+_DEFINITION = re.compile(r" {0,3}\[((?:[^\[\]\\\n]|\\.)+)\]:[ \t]*(<?)")
+
+
+def _reference_use(text: str, start: int, end: int) -> tuple[str, tuple[int, int]] | None:
+    """When ``text[start:end]`` is the destination of a Markdown link reference definition (``[1]: www.x.org/a``),
+    the words of the first link using it (``[ProPublica][1]``, ``[ProPublica][]``, ``[ProPublica]``) and where
+    that link stands; else None."""
+    line = text.rfind("\n", 0, start) + 1
+    found = _DEFINITION.fullmatch(text, line, start)
+    after = text[end : end + 1]  # the destination ends there: at its ">", or before a title or the line's end
+    if found is None or (after != ">" if found.group(2) else after not in ("", " ", "\t", "\r", "\n")):
+        return None
+    label = re.escape(found.group(1))
+    use = re.compile(rf"\[([^\]\n]*)\]\[{label}\]|\[({label})\](?:\[\])?(?![:(\[])", re.IGNORECASE).search(text)
+    if use is None:
+        return None
+    return use.group(1) if use.group(1) is not None else use.group(2), use.span()
 
 
 #: What stands either side of an address written whole: a link's brackets or quotes, white space, an autolink's.
@@ -771,7 +816,11 @@ def plan(
         wanted.remove(finding)
     # A credit that is there but wrong (a notice naming another holder, a link to the site's home page) is
     # corrected by hand: a second credit inserted beside it would contradict it on the page.
-    wrong = [f for f in wanted if any(said in f.message for said in THERE_BUT_WRONG)]
+    # So is a credit whose name is a link's words already, to an address the check reads as no link to the
+    # article (a relative one, "[ProPublica](article/x)"): a link made of the name would nest in it.
+    wrong = [
+        f for f in wanted if any(said in f.message for said in THERE_BUT_WRONG) or _named_in_a_link(reprint, source, f)
+    ]
     if wrong and any(f.check != "element" for f in wanted):
         for finding in wrong:
             outcome.unfixable.append((finding, "needs the credit that is there corrected by hand, not a second one"))
@@ -1088,6 +1137,8 @@ def _linked_where_told(  # type: ignore[no-untyped-def]
         if span is None:
             continue
         start, end = span
+        if _in_a_link(text, start, body if reprint.format == "markdown" else None):
+            continue  # the words of a link already (to a relative address): made a link, one would nest in it
         name = text[start:end]
         tries = [f'<a href="{escape(url)}">{name}</a>']
         raw = shortcodes and start >= body and _within(_raw_html_insides(text[body:]), start - body)
@@ -1099,6 +1150,42 @@ def _linked_where_told(  # type: ignore[no-untyped-def]
             if not after & rules and after <= before:
                 return trial
     return None
+
+
+def _named_in_a_link(reprint: Reprint, source: str, finding: Finding) -> bool:
+    """Whether ``finding`` tells a credit's name with no link to the article where the name is a link's words."""
+    if finding.check != "link" or finding.end_column is None or not _NAMES_WITH_NO_LINK.search(finding.message):
+        return False
+    body = _line_offset(source, reprint.body_line) if reprint.format == "markdown" else None
+    return _in_a_link(source, _line_offset(source, finding.line) + finding.column - 1, body)
+
+
+#: An ``<a>`` tag, opening or closing (its name then a space, ``>`` or ``/``).
+_A_TAG = re.compile(r"<(/?)a(?=[\s>/])", re.IGNORECASE)
+
+
+def _in_a_link(text: str, index: int, markdown_from: int | None) -> bool:
+    """Whether ``text[index]`` is among a link's words already: after an ``<a>`` that no ``</a>`` closes before
+    it, or (``markdown_from``: where a Markdown body starts in ``text``) inside a Markdown link, inline or by
+    reference (``[ProPublica](article/x)``, whose relative address the check reads as no link to the article)."""
+    last = None
+    for last in _A_TAG.finditer(text, 0, index):  # noqa: B007 (the last one before index is wanted)
+        pass
+    if last is not None and not last.group(1):
+        return True
+    if markdown_from is None or index < markdown_from:
+        return False
+    import pyromark
+
+    from .readers.markdown import _OPTIONS
+
+    body = text[markdown_from:]
+    at = len(body[: index - markdown_from].encode("utf-8"))  # the events' offsets are the UTF-8 bytes'
+    for event, where in pyromark.events_with_range(body, options=_OPTIONS):
+        opened = event.get("Start") if isinstance(event, dict) else None
+        if isinstance(opened, dict) and "Link" in opened and where["start"] <= at < where["end"]:
+            return True
+    return False
 
 
 def _markup_closed(text: str, start: int, end: int) -> tuple[int, int] | None:

@@ -2090,9 +2090,10 @@ def link_words(text: str, start: int, end: int) -> str:
     """The words of the link whose address stands at ``text[start:end]``: a Markdown link's ``[words]`` before
     it on its line, an ``<a href>``'s content up to its end tag (tags in it dropped); "" when the address is in
     neither."""
-    if text[max(0, start - 2) : start] == "](":
-        opened = text.rfind("[", text.rfind("\n", 0, start) + 1, start - 2)
-        return text[opened + 1 : start - 2] if opened >= 0 else ""
+    opening = 3 if text[max(0, start - 3) : start] == "](<" else 2  # [words](<address>): its destination in <>
+    if text[max(0, start - 3) : start].endswith(("](", "](<")):
+        opened = text.rfind("[", text.rfind("\n", 0, start) + 1, start - opening)
+        return text[opened + 1 : start - opening] if opened >= 0 else ""
     if not text[max(0, start - 6) : start].lower().endswith(('href="', "href='")):
         return ""
     closed = text.find(">", end)

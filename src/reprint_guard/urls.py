@@ -123,10 +123,12 @@ def _bare_host(host: str) -> str:
 
 
 #: A web address written without its scheme, as people paste one: a domain name (dotted, ending in
-#: letters, maybe a trailing dot and a port), then a path, query or nothing.
+#: letters, maybe a trailing dot and a port), then a path, query or nothing. A name ending in a file's suffix
+#: that is no top-level domain (story.html, boat.jpg beside the page, a Hugo page bundle's) is a file, not a site.
 _SCHEMELESS = re.compile(
     r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*"
-    r"\.(?!(?:s?html?|php|aspx?|jsp|cgi|md|txt|pdf|json|xml)\b)[A-Za-z]{2,63}\.?"  # story.html is a file, not a site
+    r"\.(?!(?:s?html?|xhtml|php|aspx?|jsp|cgi|md|txt|pdf|json|xml|jpe?g|png|gif|webp|avif|svg|bmp|tiff?|ico|heic"
+    r"|css|js|docx?|xlsx?|pptx?|csv|webm|ogg|wav)\b)[A-Za-z]{2,63}\.?"
     r"(?::[0-9]{1,5})?(?:[/?#]|$)"
 )
 
@@ -138,7 +140,8 @@ def as_address(url: str) -> str:
     ``page.html/x`` is a relative link, not a site.
     """
     url = url.strip()
-    if "://" not in url and not url.startswith("/") and _SCHEMELESS.match(url):
+    # A host the pattern takes ends before any "://" (one in the query, ``?u=https://...``, is no scheme's).
+    if not url.startswith("/") and _SCHEMELESS.match(url):
         return "https://" + url
     return url
 
@@ -151,19 +154,19 @@ _SEPARATORS = ("/", "\\")
 def _with_scheme(url: str) -> str:
     """``url`` (an element's ``href`` or ``src``, or an address of the metadata already read by
     :func:`as_address`) as a browser reads it on a page served over https (as a reprint's is), by the WHATWG URL
-    standard: ``//host/a`` is ``https://host/a``; ``https:`` takes any run of two or more slashes or
-    backslashes (``https:///host``, ``https:\\\\host``) as its two, but with fewer (``https:/host/a``,
-    ``https:host/a``) it is a path on the page's own site, as ``www.host/a`` is, with no scheme at all: neither
-    is given one. ``http:`` (another scheme than the page's) takes any number (``http:/host/a`` is
-    ``http://host/a``)."""
+    standard: ``//host/a`` is ``https://host/a``, and so are ``\\\\host/a`` and ``/\\host/a``; ``https:`` takes
+    any run of two or more slashes or backslashes (``https:///host``, ``https:\\\\host``) as its two, but with
+    fewer (``https:/host/a``, ``https:host/a``) it is a path on the page's own site, as ``www.host/a`` is, with
+    no scheme at all: neither is given one. ``http:`` (another scheme than the page's) takes any number
+    (``http:/host/a`` is ``http://host/a``)."""
     if url.startswith("https://"):  # the usual address, its host right after the two slashes
         if url[8:9] not in _SEPARATORS:
             return url
     elif url.startswith("http://"):
         if url[7:8] not in _SEPARATORS:
             return url
-    elif url.startswith("//"):
-        return "https:" + url
+    elif url[:1] in _SEPARATORS and url[1:2] in _SEPARATORS:  # //host/a, \\host/a, /\host/a: the host's
+        return "https://" + url.lstrip("/\\")
     if url[:4].lower() == "http":
         found = _LOOSE_SLASHES.match(url)
         if found is not None and found.group(2) != "//":
@@ -187,7 +190,7 @@ def meant_address(href: str) -> tuple[str, str] | None:
         if scheme.lower() == "https" and len(slashes) < 2 and _SCHEMELESS.match(rest):
             return f"https://{rest}", "a slash"
         return None
-    if "://" in href or href.startswith(("/", "\\")) or _SCHEME_ONLY.match(href):
+    if href.startswith(("/", "\\")) or _SCHEME_ONLY.match(href):  # "://" after the host (a query's) is no scheme
         return None
     address = as_address(href)
     return (address, "the scheme") if address != href else None

@@ -762,18 +762,8 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
             f"Correct the licence to [{name}]({url}): the original is under {name}, not {other_name}.",
         )
         return
-    redirected = _deed_through_redirect(visible, paths) if unlinked and not printed else None
-    if redirected is not None:  # linked, but through a redirect: to correct, not to add beside
-        href, target, hosts = redirected
-        detail = f"it links to the licence deed through {redirects_told(hosts)}, {THERE_BUT_WRONG[13]}"
-        said, fix = "is named, but", f"Link to the licence deed directly: {target}."
-        if unnamed:  # "Creative Commons" alone names no licence
-            detail += f', and does not name the licence (e.g. "{name}")'
-            said, fix = "is not named, and", f"Name the licence and link its deed directly: [{name}]({target})."
-        # Linked, as a reader follows it: not "not named and linked", the rule's message.
-        headline = f"The licence ({name}) {said} its deed is linked only through another site"
-        yield _at_link(reprint, href, detail, fix, headline)
-        return
+    # Before a redirect's: under a <base href>, or as https:/creativecommons.org/..., the deed's address is
+    # inside the one a browser follows, which is no redirect but a page of the reprint's own site.
     unschemed = _deed_without_scheme(visible, paths) if unlinked and not printed else None
     if unschemed is not None:  # linked, but to a page of the reprint's own site: to correct, not to add beside
         href, target, lacks = unschemed
@@ -785,6 +775,18 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
             detail += f', and the licence is not named (e.g. "{name}")'
             fix = f"Name the licence and link its deed: [{name}]({target})."
         yield _at_link(reprint, href, detail, fix, f"The licence ({name}) is not linked to its deed")
+        return
+    redirected = _deed_through_redirect(visible, paths) if unlinked and not printed else None
+    if redirected is not None:  # linked, but through a redirect: to correct, not to add beside
+        href, target, hosts = redirected
+        detail = f"it links to the licence deed through {redirects_told(hosts)}, {THERE_BUT_WRONG[13]}"
+        said, fix = "is named, but", f"Link to the licence deed directly: {target}."
+        if unnamed:  # "Creative Commons" alone names no licence
+            detail += f', and does not name the licence (e.g. "{name}")'
+            said, fix = "is not named, and", f"Name the licence and link its deed directly: [{name}]({target})."
+        # Linked, as a reader follows it: not "not named and linked", the rule's message.
+        headline = f"The licence ({name}) {said} its deed is linked only through another site"
+        yield _at_link(reprint, href, detail, fix, headline)
         return
     aliases = context.policy.host_aliases
     if params.by_reference and not printed and _by_reference(visible, original, names, aliases):
