@@ -110,3 +110,35 @@ def test_a_file_left_out_that_was_no_reprint_or_left_out_at_the_base_too_is_not_
         assert outputs(tmp_path)["warnings"] == "0" and proc.returncode == 0, (inputs, proc.stdout)
     run = run_cli("check", "content", "--baseline-commit", "main", "--format", "json", cwd=repo)
     assert RULE not in run.out and run.code == 0, run.out + run.err
+
+
+def test_the_hooks_staged_rename_into_an_excluded_folder_is_told_against_head(tmp_path):
+    """The pre-commit hook's way (``--staged --force-include`` with the staged names, ``--baseline-commit
+    HEAD``): the reprint renamed into ``content/drafts/``, which the config excludes, is told; without a base, the
+    hook checks nothing and says nothing of it."""
+    repo = tmp_path / "site"
+    write(repo / "content/ferry.md", FERRY)
+    write(repo / ".reprint-guard.yaml", MAPPED + "exclude: ['content/drafts/**']\n")
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "base")
+    (repo / "content/drafts").mkdir()
+    git(repo, "mv", "content/ferry.md", "content/drafts/ferry.md")
+    hook = ("check", "--staged", "--force-include", "content/drafts/ferry.md", "--format", "json")
+    run = run_cli(*hook, "--baseline-commit", "HEAD", cwd=repo)
+    (result,) = run.json()["results"]
+    assert result["path"] == "content/drafts/ferry.md", run.out + run.err
+    assert [f["rule"] for f in result["findings"]] == [RULE], run.out + run.err
+    assert RULE not in run_cli(*hook, cwd=repo).out
+
+
+def test_a_config_added_since_that_excludes_a_reprint_is_told(tmp_path):
+    """The base had no config (its run took every file in) and the policy came from the page; the change adds one
+    whose ``exclude`` leaves the reprint out: told, the pattern named."""
+    page = "---\ntitle: Rivers run dry\nauthor: Ana Ruiz\npolicy: propublica\n---\n\nA paragraph about rivers.\n"
+    repo, _ = make_pull_request(tmp_path, {"content/own.md": OWN}, {"content/wire/rivers.md": page})
+    write(repo / ".reprint-guard.yaml", "exclude: ['content/wire/']\n")
+    run = run_cli("check", "content", "--baseline-commit", "main", "--format", "json", cwd=repo)
+    told = [(r["path"], f["message"]) for r in run.json()["results"] for f in r["findings"] if f["rule"] == RULE]
+    assert [path for path, _ in told] == ["content/wire/rivers.md"], run.out + run.err
+    assert "'content/wire/'" in told[0][1], told

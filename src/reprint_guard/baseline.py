@@ -944,17 +944,18 @@ def left_out_since(
     found: dict[str, tuple[str, bool]] = {}
 
     def consider(path: str, walked: bool) -> None:
-        if os.path.abspath(path) in taken or path in found:
+        key = os.path.abspath(path)  # "./content/a.md" and "content/a.md" alike
+        if key in taken:
             return
+        taken.add(key)
+        if _within_globs(settings.relative(path), settings) if walked else excluded_by(path, settings) is None:
+            return  # taken in now (a changed-only run's file it did not change)
         name = _from_top(path, baseline.top)
         if name is None:
             return
         before = baseline.moved.get(name, name)
         if before not in baseline.held:
             return  # added since: the commit's run read no reprint there
-        relative = settings.relative(path)
-        if _within_globs(relative, settings) if walked else excluded_by(path, settings) is None:
-            return  # taken in now (a changed-only run's file it did not change)
         old = settings.relative(os.path.join(baseline.top, *before.split("/")))
         globs = then if then is not None else settings
         if walked and not _within_globs(old, globs):
@@ -997,7 +998,7 @@ def _globs_then(config: str | os.PathLike[str] | None, baseline: Baseline) -> _C
     if config is None:
         return None
     name = _from_top(os.fspath(config), baseline.top)
-    if name is not None and name in baseline.touched and name not in baseline.held and name not in baseline.moved:
+    if name is not None and name not in baseline.held and name not in baseline.moved:  # added since, or untracked
         return _ConfigThen((), (), ())
     return _config_then(config, baseline)
 
