@@ -276,3 +276,14 @@ def test_the_readme_pyproject_config_is_the_yaml_ones_part(tmp_path: Path) -> No
     (tmp_path / "pyproject.toml").write_text(toml, encoding="utf-8")
     run = run_cli("check", "content", cwd=tmp_path)
     assert run.code == 0 and "warning" not in run.err, run.err
+
+
+def test_the_readme_lists_each_of_the_tools_own_rule_ids_with_its_severity() -> None:
+    """The table under "The tool's own rule ids" has a row for each rule reprint-guard raises itself (a new one,
+    ``left-out-of-the-run``, was missed once), and lists no rule the tool does not have."""
+    from reprint_guard.engine import TOOL_POLICY, TOOL_RULES
+
+    start = README.index("### The tool's own rule ids")
+    table = README[start : README.index("\n### ", start + 1)]
+    listed = re.findall(rf"^\| `{TOOL_POLICY}/([a-z-]+)` \| (?:error|warning|info|note)", table, re.MULTILINE)
+    assert sorted(listed) == sorted(TOOL_RULES), set(listed) ^ set(TOOL_RULES)

@@ -25,7 +25,7 @@ from .output.github import workspace_path as _workspace_path
 from .output.markdown import MarkdownFormatter, code, size
 from .output.sarif import SarifFormatter
 from .output.text import plural
-from .report import ExitCode, FailOn, Finding, Result, Severity, Summary, exit_code_for
+from .report import CONFIG_RESULT_POLICY, ExitCode, FailOn, Finding, Result, Severity, Summary, exit_code_for
 
 if TYPE_CHECKING:
     from .runner import Settings
@@ -1170,6 +1170,7 @@ def _main() -> int:
             markdown_buffer = _Buffer()
             markdown = MarkdownFormatter(markdown_buffer, title=f"reprint-guard: {scope}", fail_on=settings.fail_on)
             checked = 0  # reprints: run() may end with a result for the config file (its suppressions), no reprint
+            told = 0  # files the run's globs leave out now, reported as reprints at the base (after the items')
             holders: list[Callable[[Result], Result]] = []
             if reached or context:
                 from .reached import holder
@@ -1181,7 +1182,12 @@ def _main() -> int:
                     reason = settings.baseline.reason
                     holders.append(holder(context, held, settings, commit_named, reason))
             ask_base = _base_asker(settings, where, loaded.path)
-            for index, result in enumerate(run(items, settings, os.cpu_count() or 1, ask_base)):
+            left_out = None
+            if ask_base is not None:  # a reprint at the base that the config's include/exclude leave out now
+                from .baseline import left_out_since
+
+                left_out = left_out_since(roots, items, settings, loaded.path)
+            for index, result in enumerate(run(items, settings, os.cpu_count() or 1, ask_base, left_out)):
                 for hold_to in holders:
                     result = hold_to(result)
                 summary.add(result)
@@ -1189,6 +1195,10 @@ def _main() -> int:
                 markdown.result(result)
                 annotator.add(result)
                 checked += index < len(items) and result.status in ("pass", "fail")
+                told += index >= len(items) and result.policy != CONFIG_RESULT_POLICY  # a file left out, told
+            if told:  # reported, though the run's include/exclude leave them out: said in the scope too
+                scope += f" and {plural(told, 'reprint')} at the base the config now leaves out"
+                markdown.title = f"reprint-guard: {scope}"
             sarif.close(summary)
             counts = annotator.emit(sys.stdout)
             hidden = counts["hidden_errors"] + counts["hidden_warnings"] + counts["hidden_notices"]

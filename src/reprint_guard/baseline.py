@@ -850,7 +850,13 @@ def _to_ask(path: str, result: Result, baseline: Baseline, settings: Any) -> str
     return before
 
 
-def as_the_commit_read(items: list[Any], results: Iterable[Result], settings: Any, ask: Any) -> Iterable[Result]:
+def as_the_commit_read(
+    items: list[Any],
+    results: Iterable[Result],
+    settings: Any,
+    ask: Any,
+    left_out: dict[str, tuple[str, bool]] | None = None,
+) -> Iterable[Result]:
     """``results`` (one an item, in order) with each file skipped as not a reprint whose reading the change may
     have changed otherwise than by its text (its config, a policy, a site file: :func:`reads_otherwise`) checked
     again, once the run's other files are: whether it was a reprint at the commit is asked of a copy of the
@@ -860,8 +866,10 @@ def as_the_commit_read(items: list[Any], results: Iterable[Result], settings: An
     (``pass``, ``fail``, ``skipped``, ``error``; keyed by its normalised path), or None when the commit's files
     could not be had (then none of them is told). The results stay in the items' order: those after the first
     such file wait for the answer. Found by walking, a file is taken at the commit as its walk took it: one its
-    ``include`` left out (or ``exclude``) was never read as a reprint there."""
-    from .runner import check_path
+    ``include`` left out (or ``exclude``) was never read as a reprint there. ``left_out``: files the run's globs leave
+    out now (:func:`left_out_since`), asked in the same check; each that was a reprint there is reported after the
+    items' results, in a result of its own (``reprint-guard/left-out-of-the-run``)."""
+    from .runner import check_path, left_out_result
 
     baseline = settings.baseline
     waiting: list[tuple[Any, Result, str | None]] = []
@@ -872,19 +880,24 @@ def as_the_commit_read(items: list[Any], results: Iterable[Result], settings: An
             continue
         waiting.append((item, result, before))
     asked = {item[0]: before for item, _, before in waiting if before is not None}
-    if not asked:
+    left_out = left_out or {}
+    if not asked and not left_out:
         yield from (result for _, result, _ in waiting)
         return
+    asked.update((page, before) for page, (before, _) in left_out.items() if page not in asked)
     at = {page: before for page, before in asked.items() if before != _from_top(page, baseline.top)}
     # a file the run's walk took is asked as the commit's walk would take it (the commit's include, exclude): named,
     # a page the commit's include left out would be checked there, a reprint its run never read
     walked = {item[0] for item, _, before in waiting if before is not None and item[1]}
+    walked.update(page for page, (_, as_walked) in left_out.items() if as_walked)
     statuses: dict[str, str] = {}
     for group, as_walked in (([p for p in asked if p in walked], True), ([p for p in asked if p not in walked], False)):
         if group:
             statuses.update(ask(group, {p: at[p] for p in group if p in at}, as_walked) or {})
     then = dict(baseline.then)
     for page in asked:
+        if page in left_out:
+            continue
         status = statuses.get(os.path.normpath(page))
         if status is not None and status != "error":  # one the commit's copy could not check tells nothing
             then[_from_top(page, baseline.top)] = status in ("pass", "fail")
@@ -894,6 +907,135 @@ def as_the_commit_read(items: list[Any], results: Iterable[Result], settings: An
         if before is not None and then.get(_from_top(item[0], baseline.top)):
             result = check_path(item[0], item[1], again, item[2], config_per_file=False)
         yield result
+    for page, (before, as_walked) in left_out.items():
+        if statuses.get(os.path.normpath(page)) in ("pass", "fail"):  # the commit's run checked it as a reprint
+            told = left_out_result(page, left_out_of_the_run(page, before, as_walked, baseline, settings), settings)
+            if told is not None:
+                yield told
+
+
+#: The tool's rule for a file the base's run checked as a reprint that the run's include/exclude leave out now.
+LEFT_OUT = "left-out-of-the-run"
+
+
+def left_out_since(
+    paths: Iterable[str], items: Iterable[Any], settings: Any, config: str | os.PathLike[str] | None
+) -> dict[str, tuple[str, bool]]:
+    """Of the files under the run's ``paths``, those its ``include`` or ``exclude`` leave out now (not in ``items``)
+    that the commit's run may have taken in: looked for by a walk of ``paths`` without the globs only when the
+    commit's copy of the run's ``config`` held other globs (an edit of them; a config added since: the commit's run
+    had none), and among the files renamed since into a name the globs leave out (``git mv content/ferry.md
+    content/drafts/ferry.md``) from one they take in. Each with its name at the commit (from the top) and whether
+    it is taken as a walk takes it (then its copy at the commit is asked as the commit's walk takes it: its own
+    globs). Whether each was a reprint there is asked of a copy of the commit's files (:func:`as_the_commit_read`).
+    Empty, nothing asked, without a baseline commit or globs, or when neither the globs nor a file's name changed."""
+    baseline = settings.baseline
+    if baseline is None or not baseline.commit or not (settings.include or settings.exclude):
+        return {}
+    from .runner import _walk, _within_globs, as_walked, excluded_by
+
+    then = _globs_then(config, baseline)
+    changed = then is not None and (then.include, then.exclude) != (settings.include, settings.exclude)
+    renamed = {new: old for new, old in baseline.moved.items() if new != old}
+    if not changed and not renamed:
+        return {}
+    taken = {os.path.abspath(path) for path, _, _ in items if path != "-"}
+    free = settings.replace(include=(), exclude=())  # the walk of every file the globs could take in
+    found: dict[str, tuple[str, bool]] = {}
+
+    def consider(path: str, walked: bool) -> None:
+        key = os.path.abspath(path)  # "./content/a.md" and "content/a.md" alike
+        if key in taken:
+            return
+        taken.add(key)
+        if _within_globs(settings.relative(path), settings) if walked else excluded_by(path, settings) is None:
+            return  # taken in now (a changed-only run's file it did not change)
+        name = _from_top(path, baseline.top)
+        if name is None:
+            return
+        before = baseline.moved.get(name, name)
+        if before not in baseline.held:
+            return  # added since: the commit's run read no reprint there
+        old = settings.relative(os.path.join(baseline.top, *before.split("/")))
+        globs = then if then is not None else settings
+        if walked and not _within_globs(old, globs):
+            return  # the commit's globs left it out too
+        if not walked and globs.exclude and path_matches(old, *globs.exclude):
+            return
+        found[path] = (before, walked)
+
+    from .suppressions import path_matches
+
+    roots = [root for root in paths if root != "-"]
+    for root in roots:
+        if os.path.isdir(root):
+            if changed and not (settings.force_include and os.path.islink(root)):
+                for path, _, _ in _walk(root, free):
+                    consider(path, True)
+        elif os.path.isfile(root) and (changed or _from_top(root, baseline.top) in renamed):
+            if settings.force_include:
+                for path, _, _ in as_walked([root], free):
+                    consider(path, True)
+            else:
+                consider(root, False)
+    for new in sorted(renamed):
+        whole = os.path.realpath(os.path.join(baseline.top, *new.split("/")))
+        for root in roots:
+            if not os.path.isdir(root):
+                continue
+            inside = os.path.relpath(whole, os.path.realpath(root))
+            if inside == os.pardir or inside.startswith(os.pardir + os.sep):
+                continue
+            for path, _, _ in as_walked([os.path.normpath(os.path.join(root, inside))], free):
+                consider(path, True)
+            break
+    return dict(sorted(found.items()))
+
+
+def _globs_then(config: str | os.PathLike[str] | None, baseline: Baseline) -> _ConfigThen | None:
+    """The commit's copy of the run's config's globs (:func:`_config_then`): none for a config added since (the
+    commit's run took every file in); None when unchanged, or not read there."""
+    if config is None:
+        return None
+    name = _from_top(os.fspath(config), baseline.top)
+    if name is not None and name not in baseline.held and name not in baseline.moved:  # added since, or untracked
+        return _ConfigThen((), (), ())
+    return _config_then(config, baseline)
+
+
+def left_out_of_the_run(path: str, before: str, walked: bool, baseline: Baseline, settings: Any) -> Finding:
+    """The warning for a file the run's ``include`` or ``exclude`` leave out now (the pattern named) that the
+    commit's run checked as a reprint (``before``: its name there)."""
+    from .engine import TOOL_POLICY, TOOL_RULES
+    from .report import Finding, Severity
+    from .suppressions import path_matches
+
+    relative = settings.relative(path)
+    if walked and settings.include and not path_matches(relative, *settings.include):
+        written = ", ".join(repr(glob) for glob in settings.include)
+        what = f"the config's include ({written}) does not take it in"
+        back = f"add it to the config's include ({written})"
+    else:
+        pattern = next((glob for glob in settings.exclude if path_matches(relative, glob)), settings.exclude[0])
+        what = f"the config's exclude {pattern!r} leaves it out"
+        back = f"narrow the config's exclude {pattern!r} (or add '!{relative}' after it)"
+    name = _from_top(path, baseline.top)
+    if before != name:
+        what += f", renamed from {before}"
+        back += f", or give it back a name the config takes in ({before})"
+    short = TOOL_RULES[LEFT_OUT][0]
+    return Finding(
+        rule=f"{TOOL_POLICY}/{LEFT_OUT}",
+        policy=TOOL_POLICY,
+        check="metadata",
+        severity=Severity.warning,
+        message=f"{short} ({what}; it was checked as a reprint at {baseline.named}): its publisher's terms go "
+        "unchecked",
+        line=1,
+        column=1,
+        fix=f"If the file is still a reprint the site publishes, {back}; if it is not, suppress "
+        f"{TOOL_POLICY}/{LEFT_OUT} for it with a reason in the config's suppressions.",
+    )
 
 
 def rules_differ(

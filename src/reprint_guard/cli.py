@@ -761,7 +761,13 @@ def run_check(options: argparse.Namespace) -> int:
             if context and settings.baseline is not None:
                 baseline = settings.baseline
                 holders.append(holder(context, held_there, settings, baseline.named, baseline.reason))
-        for result in run(items, settings, jobs, _base_asker(settings, options, loaded.path)):
+        ask_base = _base_asker(settings, options, loaded.path)
+        left_out = None
+        if ask_base is not None:  # a reprint at the commit that the config's include/exclude leave out now
+            from .baseline import left_out_since
+
+            left_out = left_out_since(paths, items, settings, loaded.path)
+        for result in run(items, settings, jobs, ask_base, left_out):
             for hold_to in holders:
                 result = hold_to(result)
             summary.add(result)

@@ -128,6 +128,14 @@ TOOL_RULES: dict[str, tuple[str, str]] = {
         "cascade policy taken out. Its publisher's terms would go unchecked, with no notice; if the file is now the "
         "site's own, suppress this with a reason.",
     ),
+    "left-out-of-the-run": (
+        "A file checked as a reprint at the base commit is left out of the run now",
+        "On a pull request (the Action) or with --baseline-commit, a file the base's own config took into its run "
+        "(as its walk took it) and checked as a reprint there is left out of the run now: the config's exclude or "
+        "include edited so it no longer takes the file in, or the file renamed to a name it leaves out "
+        "(content/drafts/). Its publisher's terms would go unchecked, with no notice; take it back into the run, or "
+        "suppress this with a reason if it is no longer a reprint the site publishes.",
+    ),
     "invisible-character": (
         "A metadata value holds an invisible character",
         "original_url, license or reprint_license holds a character that shows nothing (a zero-width space, a "

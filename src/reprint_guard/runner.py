@@ -37,7 +37,7 @@ from .readers import (
     sidecar_metadata,
 )
 from .record import FrozenRecord, Record
-from .report import CONFIG_RESULT_POLICY, STDIN_PATH, Result
+from .report import CONFIG_RESULT_POLICY, STDIN_PATH, Finding, Result
 from .suppressions import Suppression, apply, inline_of, judge_config, path_matches, rule_matches
 
 SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv"})
@@ -1281,6 +1281,28 @@ def _no_longer_a_reprint(skipped: Result, path: str, settings: Settings) -> Resu
     return Result(path=skipped.path, findings=said)
 
 
+def left_out_result(path: str, finding: Finding, settings: Settings) -> Result | None:
+    """The result of a file the run's include/exclude leave out now that the baseline commit's run checked as a
+    reprint: its warning, at the severity the config gives it (None when turned off), the config's suppressions
+    for the file applied (the file is not read: an inline suppression in it is not)."""
+    from .engine import _reseverity
+
+    findings = _reseverity([finding], settings.severity) if settings.severity else [finding]
+    if not findings:
+        return None
+    relative = settings.relative(path)
+    suppressions = [
+        Suppression(
+            central.rules, central.reason, central.until, "config", 1, 1, source=central.where, glob=central.path
+        )
+        for central in settings.suppressions
+        if path_matches(relative, central.path)
+    ]
+    if suppressions:
+        findings = apply(findings, suppressions, settings.today, config_per_file=False)
+    return Result(path=path, findings=findings).settle(settings.fail_on)
+
+
 # Many files -------------------------------------------------------------------------
 
 _WORKER_SETTINGS: Settings | None = None
@@ -1305,14 +1327,20 @@ def _init_worker(settings: Settings) -> None:
 
 
 def run(
-    items: Iterable[Item], settings: Settings, jobs: int = 1, ask_base: Callable[..., Any] | None = None
+    items: Iterable[Item],
+    settings: Settings,
+    jobs: int = 1,
+    ask_base: Callable[..., Any] | None = None,
+    left_out: dict[str, tuple[str, bool]] | None = None,
 ) -> Iterator[Result]:
     """Check files, yielding results in input order; ``jobs > 1`` uses worker processes.
 
     ``ask_base``: with a baseline commit (``settings.baseline``), what asks a copy of its files whether the files
     skipped now as not a reprint, whose reading the change may have changed otherwise than by their text (the
     config, a policy, a site file), were reprints there (:func:`reprint_guard.baseline.as_the_commit_read`): those
-    that were are told (``reprint-guard/no-longer-a-reprint``). Without it such files are not told.
+    that were are told (``reprint-guard/no-longer-a-reprint``). Without it such files are not told. ``left_out``:
+    files the run's include/exclude leave out now (:func:`reprint_guard.baseline.left_out_since`), asked with them:
+    each that was a reprint there is reported after the items' results (``reprint-guard/left-out-of-the-run``).
 
     The config's suppressions are judged over the whole run (:func:`~reprint_guard.suppressions.judge_config`):
     when one expired or suppressed nothing in the files it covers, one more result follows the files' (one
@@ -1325,13 +1353,13 @@ def run(
     if ask_base is not None and settings.baseline is not None and settings.baseline.commit:
         from .baseline import as_the_commit_read
 
-        results = as_the_commit_read(items, results, settings, ask_base)
+        results = as_the_commit_read(items, results, settings, ask_base, left_out)
     if not settings.suppressions:
         yield from results
         return
     tally = _ConfigTally(settings)
-    for item, result in zip(items, results, strict=True):
-        tally.add(item[0], result)
+    for index, result in enumerate(results):
+        tally.add(items[index][0] if index < len(items) else result.path, result)  # then a file left out, told
         yield result
     judged = tally.result()
     if judged is not None:
