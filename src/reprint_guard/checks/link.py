@@ -510,24 +510,29 @@ def _span_of(reprint: Reprint, link: str, prefer: Callable[[int, int], int] | No
 #: What a percent-escape in an address may stand for that a reader of a finding would not see: white space
 #: (``%20``, ``%09``, ``%0A``, ``%C2%A0``), control characters and the invisible format ones (a zero-width space).
 _UNSEEN = re.compile(r"[\s\x00-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]")
+#: White space, which the output shows as it is: encoded in an address a finding shows, however written.
+_WHITE = re.compile(r"\s")
 #: White space a link's address may end in once its escapes are read (``%20``): a parser strips a literal one.
 _ESCAPED_SPACES = " \t\r\n\u00a0"
 
 
-def _shown_address(address: str) -> str:
+def _shown_address(address: str, body: str = "") -> str:
     """``address`` (read, its escapes decoded) as a finding shows it: what it decodes to that shows nothing
-    (a space, a tab, a zero-width space) percent-encoded again, as written (``…/lead-test-results%20``)."""
+    (a space, a tab, a zero-width space) percent-encoded again, as written (``…/lead-test-results%20``). An
+    address ``body`` holds as decoded was written with its invisible characters as they are (a paste): those
+    are left for the output to show as it shows them anywhere (``\u200b``); white space is encoded still."""
     if _UNSEEN.search(address) is None:
         return address
-    return _UNSEEN.sub(lambda found: quote(found.group(), safe=""), address)
+    unseen = _WHITE if body and address in body else _UNSEEN
+    return unseen.sub(lambda found: quote(found.group(), safe=""), address)
 
 
 def _as_told(reprint: Reprint, link: str) -> tuple[str, str]:
     """A link's address as a finding tells it, and as the source writes it (what a fix changes): the two differ
     only where the page's ``<base href>`` leads a relative address elsewhere, and the first says so. Each
     decoded, but for what shows nothing (:func:`_shown_address`)."""
-    followed = _shown_address(unquote(link))
-    written = _shown_address(unquote(reprint.visible.written_href(link)))
+    followed = _shown_address(unquote(link), reprint.body)
+    written = _shown_address(unquote(reprint.visible.written_href(link)), reprint.body)
     if written == followed:
         return followed, written
     return f"{followed} (written {written}, under the page's <base href>)", written
