@@ -142,3 +142,27 @@ def test_a_config_added_since_that_excludes_a_reprint_is_told(tmp_path):
     told = [(r["path"], f["message"]) for r in run.json()["results"] for f in r["findings"] if f["rule"] == RULE]
     assert [path for path, _ in told] == ["content/wire/rivers.md"], run.out + run.err
     assert "'content/wire/'" in told[0][1], told
+
+
+def test_a_table_added_to_the_projects_pyproject_that_excludes_a_reprint_is_told(tmp_path):
+    """The base's ``pyproject.toml`` held the project's other tools' tables only (its run found no config, and
+    took every file in); the change adds ``[tool.reprint-guard]`` to it, whose ``exclude`` leaves the reprint
+    out: told, as a config added since is, by the command line and the Action."""
+    page = "---\ntitle: Rivers run dry\nauthor: Ana Ruiz\npolicy: propublica\n---\n\nA paragraph about rivers.\n"
+    black = "[tool.black]\nline-length = 90\n"
+    base = {"content/wire/rivers.md": page, "content/own.md": OWN, "pyproject.toml": black}
+    head = {"pyproject.toml": black + "\n[tool.reprint-guard]\nexclude = ['content/wire/**']\n"}
+    repo, env = make_pull_request(tmp_path, head, base)
+    run = run_cli("check", "content", "--baseline-commit", "main", "--format", "json", cwd=repo)
+    told = [(r["path"], f["message"]) for r in run.json()["results"] for f in r["findings"] if f["rule"] == RULE]
+    assert [path for path, _ in told] == ["content/wire/rivers.md"], run.out + run.err
+    assert "'content/wire/**'" in told[0][1], told
+    proc = run_action(repo, env, **{"changed-only": "false"})
+    (said,) = _told(proc.stdout)
+    assert said.startswith(f"::warning file=content/wire/rivers.md,line=1,col=1,title={RULE}::"), proc.stdout
+    assert outputs(tmp_path)["warnings"] == "1", proc.stdout
+    # a table only edited where the base's had the same globs says nothing
+    write(repo / "pyproject.toml", black + "\n[tool.reprint-guard]\nexclude = []\n")
+    git(repo, "commit", "-qam", "keep it in")
+    run = run_cli("check", "content", "--baseline-commit", "main", "--format", "json", cwd=repo)
+    assert RULE not in run.out and run.code == 0, run.out + run.err

@@ -1000,7 +1000,34 @@ def _globs_then(config: str | os.PathLike[str] | None, baseline: Baseline) -> _C
     name = _from_top(os.fspath(config), baseline.top)
     if name is not None and name not in baseline.held and name not in baseline.moved:  # added since, or untracked
         return _ConfigThen((), (), ())
-    return _config_then(config, baseline)
+    then = _config_then(config, baseline)
+    if then is None and name is not None and _table_added(name, baseline):
+        return _ConfigThen((), (), ())  # a [tool.reprint-guard] table added since to a pyproject.toml: none there
+    return then
+
+
+def _table_added(name: str, baseline: Baseline) -> bool:
+    """Whether ``name`` is a ``pyproject.toml`` the commit held, in the same folder, with no ``[tool.reprint-guard]``
+    table (the project's ``[tool.black]`` alone), that the change gave one: the commit's run found no config in
+    it, as for a config added since."""
+    import posixpath
+    import tempfile
+    from pathlib import Path
+
+    from .config.loader import _names_our_table
+
+    if posixpath.basename(name) != "pyproject.toml" or name not in baseline.touched or name not in baseline.held:
+        return False
+    if baseline.moved.get(name, name) != name:
+        return False
+    try:
+        text = _git(["show", f"{baseline.commit}:{name}"], baseline.top)
+        with tempfile.TemporaryDirectory(prefix="reprint-guard-config-") as folder:
+            copy = Path(folder, "pyproject.toml")
+            copy.write_bytes(text)
+            return not _names_our_table(copy)
+    except (ReprintGuardError, OSError, ValueError):
+        return False
 
 
 def left_out_of_the_run(path: str, before: str, walked: bool, baseline: Baseline, settings: Any) -> Finding:
