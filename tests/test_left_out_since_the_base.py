@@ -166,3 +166,19 @@ def test_a_table_added_to_the_projects_pyproject_that_excludes_a_reprint_is_told
     git(repo, "commit", "-qam", "keep it in")
     run = run_cli("check", "content", "--baseline-commit", "main", "--format", "json", cwd=repo)
     assert RULE not in run.out and run.code == 0, run.out + run.err
+
+
+def test_the_actions_files_output_counts_the_file_told_as_failed_files_does(tmp_path):
+    """The file told is a result of its own, counted by the summary (passed, or failed at ``fail-on:
+    warning``): the Action's ``files`` output counts it too, so ``failed-files`` never exceeds ``files``."""
+    base = {"content/wire/ferry.md": FERRY, "content/a.md": OWN, ".reprint-guard.yaml": MAPPED}
+    head = {".reprint-guard.yaml": MAPPED + "exclude: ['content/wire/**']\n"}
+    repo, env = make_pull_request(tmp_path, head, base)
+    proc = run_action(repo, env, **{"fail-on": "warning"})
+    assert proc.returncode == 1 and len(_told(proc.stdout)) == 1, proc.stdout
+    said = outputs(tmp_path)
+    assert (said["files"], said["failed-files"], said["warnings"]) == ("1", "1", "1"), said
+    proc = run_action(repo, env)
+    assert proc.returncode == 0, proc.stdout
+    said = outputs(tmp_path)
+    assert (said["files"], said["failed-files"], said["warnings"]) == ("1", "0", "1"), said
