@@ -182,3 +182,28 @@ def test_the_actions_files_output_counts_the_file_told_as_failed_files_does(tmp_
     assert proc.returncode == 0, proc.stdout
     said = outputs(tmp_path)
     assert (said["files"], said["failed-files"], said["warnings"]) == ("1", "0", "1"), said
+
+
+def test_a_reprint_renamed_from_outside_the_runs_paths_into_an_excluded_folder_is_not_told(tmp_path):
+    """The run checks ``content/news`` only (the Action's ``paths``): a reprint moved from ``content/other``,
+    which the base's run of those paths never took in, into ``content/news/drafts/`` (excluded) is not told;
+    one moved there from within ``content/news`` is."""
+    base = {
+        "content/other/ferry.md": FERRY,
+        "content/news/wire.md": FERRY,
+        ".reprint-guard.yaml": MAPPED + "exclude: ['content/news/drafts/**']\n",
+    }
+    repo, env = make_pull_request(tmp_path, {"content/news/own.md": OWN}, base)
+    (repo / "content/news/drafts").mkdir()
+    git(repo, "mv", "content/other/ferry.md", "content/news/drafts/ferry.md")
+    git(repo, "mv", "content/news/wire.md", "content/news/drafts/wire.md")
+    commit_to_pull_request(repo, env, "park them")
+    run = run_cli("check", "content/news", "--baseline-commit", "main", "--format", "json", cwd=repo)
+    told = [r["path"] for r in run.json()["results"] for f in r["findings"] if f["rule"] == RULE]
+    assert told == ["content/news/drafts/wire.md"], run.out + run.err
+    proc = run_action(repo, env, paths="content/news")
+    assert [line.split(",")[0] for line in _told(proc.stdout)] == ["::warning file=content/news/drafts/wire.md"]
+    # the whole of content: both were taken in by the base's run, both told
+    run = run_cli("check", "content", "--baseline-commit", "main", "--format", "json", cwd=repo)
+    told = [r["path"] for r in run.json()["results"] for f in r["findings"] if f["rule"] == RULE]
+    assert told == ["content/news/drafts/ferry.md", "content/news/drafts/wire.md"], run.out + run.err
