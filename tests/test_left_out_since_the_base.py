@@ -207,3 +207,23 @@ def test_a_reprint_renamed_from_outside_the_runs_paths_into_an_excluded_folder_i
     run = run_cli("check", "content", "--baseline-commit", "main", "--format", "json", cwd=repo)
     told = [r["path"] for r in run.json()["results"] for f in r["findings"] if f["rule"] == RULE]
     assert told == ["content/news/drafts/ferry.md", "content/news/drafts/wire.md"], run.out + run.err
+
+
+def test_a_suppression_glob_for_the_files_left_out_is_no_glob_matching_nothing(tmp_path):
+    """The fix the warning gives, a suppression in the config for the retired folder's reprints (a glob, not each
+    name): it silences them, and is not warned of as "matches no file the run found" (the run reports them)."""
+    base = {"content/wire/ferry.md": FERRY, "content/a.md": OWN, ".reprint-guard.yaml": MAPPED}
+    retired = f"suppressions:\n  - path: content/wire/**\n    rule: {RULE}\n    reason: the wire desk closed\n"
+    head = {".reprint-guard.yaml": MAPPED + "exclude: ['content/wire/**']\n" + retired}
+    repo, _ = make_pull_request(tmp_path, head, base)
+    run = run_cli("check", "content", "--baseline-commit", "main", "--format", "json", cwd=repo)
+    assert run.code == 0, run.out + run.err
+    (result,) = [r for r in run.json()["results"] if r["path"] == "content/wire/ferry.md"]
+    assert [(f["rule"], f["suppressed"]["kind"]) for f in result["findings"]] == [(RULE, "config")]
+    assert "matches no file" not in run.err and "suppresses nothing" not in run.err, run.err
+    # an override's glob for them still does nothing (the files are not read): told so, as before
+    override = "overrides:\n  - paths: [content/wire/**]\n    metadata: {commercial: true}\n"
+    write(repo / ".reprint-guard.yaml", MAPPED + "exclude: ['content/wire/**']\n" + retired + override)
+    run = run_cli("check", "content", "--baseline-commit", "main", "--format", "json", cwd=repo)
+    assert "override 1's path 'content/wire/**' matches no file" in run.err, run.err
+    assert "a suppression's path" not in run.err, run.err
