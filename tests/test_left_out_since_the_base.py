@@ -227,3 +227,18 @@ def test_a_suppression_glob_for_the_files_left_out_is_no_glob_matching_nothing(t
     run = run_cli("check", "content", "--baseline-commit", "main", "--format", "json", cwd=repo)
     assert "override 1's path 'content/wire/**' matches no file" in run.err, run.err
     assert "a suppression's path" not in run.err, run.err
+
+
+def test_a_folder_left_out_whole_is_no_contradiction_of_no_files_to_check(tmp_path):
+    """``check content/wire --baseline-commit main`` after the edit that excludes the folder: nothing is checked
+    ("no files to check"), yet its reprint is reported; the note says so rather than deny it."""
+    base = {"content/wire/ferry.md": FERRY, "content/a.md": OWN, ".reprint-guard.yaml": MAPPED}
+    head = {".reprint-guard.yaml": MAPPED + "exclude: ['content/wire/**']\n"}
+    repo, _ = make_pull_request(tmp_path, head, base)
+    run = run_cli("check", "content/wire", "--baseline-commit", "main", "--format", "json", cwd=repo)
+    assert [r["path"] for r in run.json()["results"]] == ["content/wire/ferry.md"], run.out + run.err
+    (note,) = [line for line in run.err.splitlines() if "no files to check" in line]
+    assert note.endswith("any checked as a reprint at main, " + git(repo, "rev-parse", "main")[:12] + " is reported)")
+    # without a base, the note stands as it was
+    run = run_cli("check", "content/wire", "--format", "json", cwd=repo)
+    assert "no files to check" in run.err and "is reported" not in run.err, run.err

@@ -693,10 +693,16 @@ def run_check(options: argparse.Namespace) -> int:
                 said = f"{one_line(named)}: not checked: the config's exclude {pattern!r} matches it"
                 sys.stderr.write(f"reprint-guard: {said}\n")
     if not items:
+        # the files the globs leave out since the commit are still asked of it: one told is no contradiction
+        since = (
+            f"; of those they leave out, any checked as a reprint at {settings.baseline.named} is reported"
+            if left_out and settings.baseline is not None
+            else ""
+        )
         sys.stderr.write(
             "reprint-guard: no files to check (none of the paths holds an article, Markdown (.md, .markdown, "
             ".mdown, .mkdown, .mkdn, .mkd), HTML (.html, .htm) or a JSON envelope (.json), that the config's "
-            "include/exclude and .gitignore let through)\n"
+            f"include/exclude and .gitignore let through{since})\n"
         )
     context: dict[str, str] = {}  # pages whose sidecar or site files changed since --baseline-commit
     held_there: dict[str, Any] | None = None
