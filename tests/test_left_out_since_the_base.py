@@ -142,3 +142,103 @@ def test_a_config_added_since_that_excludes_a_reprint_is_told(tmp_path):
     told = [(r["path"], f["message"]) for r in run.json()["results"] for f in r["findings"] if f["rule"] == RULE]
     assert [path for path, _ in told] == ["content/wire/rivers.md"], run.out + run.err
     assert "'content/wire/'" in told[0][1], told
+
+
+def test_a_table_added_to_the_projects_pyproject_that_excludes_a_reprint_is_told(tmp_path):
+    """The base's ``pyproject.toml`` held the project's other tools' tables only (its run found no config, and
+    took every file in); the change adds ``[tool.reprint-guard]`` to it, whose ``exclude`` leaves the reprint
+    out: told, as a config added since is, by the command line and the Action."""
+    page = "---\ntitle: Rivers run dry\nauthor: Ana Ruiz\npolicy: propublica\n---\n\nA paragraph about rivers.\n"
+    black = "[tool.black]\nline-length = 90\n"
+    base = {"content/wire/rivers.md": page, "content/own.md": OWN, "pyproject.toml": black}
+    head = {"pyproject.toml": black + "\n[tool.reprint-guard]\nexclude = ['content/wire/**']\n"}
+    repo, env = make_pull_request(tmp_path, head, base)
+    run = run_cli("check", "content", "--baseline-commit", "main", "--format", "json", cwd=repo)
+    told = [(r["path"], f["message"]) for r in run.json()["results"] for f in r["findings"] if f["rule"] == RULE]
+    assert [path for path, _ in told] == ["content/wire/rivers.md"], run.out + run.err
+    assert "'content/wire/**'" in told[0][1], told
+    proc = run_action(repo, env, **{"changed-only": "false"})
+    (said,) = _told(proc.stdout)
+    assert said.startswith(f"::warning file=content/wire/rivers.md,line=1,col=1,title={RULE}::"), proc.stdout
+    assert outputs(tmp_path)["warnings"] == "1", proc.stdout
+    # a table only edited where the base's had the same globs says nothing
+    write(repo / "pyproject.toml", black + "\n[tool.reprint-guard]\nexclude = []\n")
+    git(repo, "commit", "-qam", "keep it in")
+    run = run_cli("check", "content", "--baseline-commit", "main", "--format", "json", cwd=repo)
+    assert RULE not in run.out and run.code == 0, run.out + run.err
+
+
+def test_the_actions_files_output_counts_the_file_told_as_failed_files_does(tmp_path):
+    """The file told is a result of its own, counted by the summary (passed, or failed at ``fail-on:
+    warning``): the Action's ``files`` output counts it too, so ``failed-files`` never exceeds ``files``."""
+    base = {"content/wire/ferry.md": FERRY, "content/a.md": OWN, ".reprint-guard.yaml": MAPPED}
+    head = {".reprint-guard.yaml": MAPPED + "exclude: ['content/wire/**']\n"}
+    repo, env = make_pull_request(tmp_path, head, base)
+    proc = run_action(repo, env, **{"fail-on": "warning"})
+    assert proc.returncode == 1 and len(_told(proc.stdout)) == 1, proc.stdout
+    said = outputs(tmp_path)
+    assert (said["files"], said["failed-files"], said["warnings"]) == ("1", "1", "1"), said
+    proc = run_action(repo, env)
+    assert proc.returncode == 0, proc.stdout
+    said = outputs(tmp_path)
+    assert (said["files"], said["failed-files"], said["warnings"]) == ("1", "0", "1"), said
+
+
+def test_a_reprint_renamed_from_outside_the_runs_paths_into_an_excluded_folder_is_not_told(tmp_path):
+    """The run checks ``content/news`` only (the Action's ``paths``): a reprint moved from ``content/other``,
+    which the base's run of those paths never took in, into ``content/news/drafts/`` (excluded) is not told;
+    one moved there from within ``content/news`` is."""
+    base = {
+        "content/other/ferry.md": FERRY,
+        "content/news/wire.md": FERRY,
+        ".reprint-guard.yaml": MAPPED + "exclude: ['content/news/drafts/**']\n",
+    }
+    repo, env = make_pull_request(tmp_path, {"content/news/own.md": OWN}, base)
+    (repo / "content/news/drafts").mkdir()
+    git(repo, "mv", "content/other/ferry.md", "content/news/drafts/ferry.md")
+    git(repo, "mv", "content/news/wire.md", "content/news/drafts/wire.md")
+    commit_to_pull_request(repo, env, "park them")
+    run = run_cli("check", "content/news", "--baseline-commit", "main", "--format", "json", cwd=repo)
+    told = [r["path"] for r in run.json()["results"] for f in r["findings"] if f["rule"] == RULE]
+    assert told == ["content/news/drafts/wire.md"], run.out + run.err
+    proc = run_action(repo, env, paths="content/news")
+    assert [line.split(",")[0] for line in _told(proc.stdout)] == ["::warning file=content/news/drafts/wire.md"]
+    # the whole of content: both were taken in by the base's run, both told
+    run = run_cli("check", "content", "--baseline-commit", "main", "--format", "json", cwd=repo)
+    told = [r["path"] for r in run.json()["results"] for f in r["findings"] if f["rule"] == RULE]
+    assert told == ["content/news/drafts/ferry.md", "content/news/drafts/wire.md"], run.out + run.err
+
+
+def test_a_suppression_glob_for_the_files_left_out_is_no_glob_matching_nothing(tmp_path):
+    """The fix the warning gives, a suppression in the config for the retired folder's reprints (a glob, not each
+    name): it silences them, and is not warned of as "matches no file the run found" (the run reports them)."""
+    base = {"content/wire/ferry.md": FERRY, "content/a.md": OWN, ".reprint-guard.yaml": MAPPED}
+    retired = f"suppressions:\n  - path: content/wire/**\n    rule: {RULE}\n    reason: the wire desk closed\n"
+    head = {".reprint-guard.yaml": MAPPED + "exclude: ['content/wire/**']\n" + retired}
+    repo, _ = make_pull_request(tmp_path, head, base)
+    run = run_cli("check", "content", "--baseline-commit", "main", "--format", "json", cwd=repo)
+    assert run.code == 0, run.out + run.err
+    (result,) = [r for r in run.json()["results"] if r["path"] == "content/wire/ferry.md"]
+    assert [(f["rule"], f["suppressed"]["kind"]) for f in result["findings"]] == [(RULE, "config")]
+    assert "matches no file" not in run.err and "suppresses nothing" not in run.err, run.err
+    # an override's glob for them still does nothing (the files are not read): told so, as before
+    override = "overrides:\n  - paths: [content/wire/**]\n    metadata: {commercial: true}\n"
+    write(repo / ".reprint-guard.yaml", MAPPED + "exclude: ['content/wire/**']\n" + retired + override)
+    run = run_cli("check", "content", "--baseline-commit", "main", "--format", "json", cwd=repo)
+    assert "override 1's path 'content/wire/**' matches no file" in run.err, run.err
+    assert "a suppression's path" not in run.err, run.err
+
+
+def test_a_folder_left_out_whole_is_no_contradiction_of_no_files_to_check(tmp_path):
+    """``check content/wire --baseline-commit main`` after the edit that excludes the folder: nothing is checked
+    ("no files to check"), yet its reprint is reported; the note says so rather than deny it."""
+    base = {"content/wire/ferry.md": FERRY, "content/a.md": OWN, ".reprint-guard.yaml": MAPPED}
+    head = {".reprint-guard.yaml": MAPPED + "exclude: ['content/wire/**']\n"}
+    repo, _ = make_pull_request(tmp_path, head, base)
+    run = run_cli("check", "content/wire", "--baseline-commit", "main", "--format", "json", cwd=repo)
+    assert [r["path"] for r in run.json()["results"]] == ["content/wire/ferry.md"], run.out + run.err
+    (note,) = [line for line in run.err.splitlines() if "no files to check" in line]
+    assert note.endswith("any checked as a reprint at main, " + git(repo, "rev-parse", "main")[:12] + " is reported)")
+    # without a base, the note stands as it was
+    run = run_cli("check", "content/wire", "--format", "json", cwd=repo)
+    assert "no files to check" in run.err and "is reported" not in run.err, run.err

@@ -1194,8 +1194,10 @@ def _main() -> int:
                 sarif.result(result)
                 markdown.result(result)
                 annotator.add(result)
-                checked += index < len(items) and result.status in ("pass", "fail")
-                told += index >= len(items) and result.policy != CONFIG_RESULT_POLICY  # a file left out, told
+                # a file left out, told, is a reprint counted as the summary counts it (passed or failed): else
+                # `failed-files` (the summary's) would exceed `files`
+                told += index >= len(items) and result.policy != CONFIG_RESULT_POLICY
+                checked += result.policy != CONFIG_RESULT_POLICY and result.status in ("pass", "fail")
             if told:  # reported, though the run's include/exclude leave them out: said in the scope too
                 scope += f" and {plural(told, 'reprint')} at the base the config now leaves out"
                 markdown.title = f"reprint-guard: {scope}"

@@ -943,7 +943,7 @@ def left_out_since(
     free = settings.replace(include=(), exclude=())  # the walk of every file the globs could take in
     found: dict[str, tuple[str, bool]] = {}
 
-    def consider(path: str, walked: bool) -> None:
+    def consider(path: str, walked: bool, folder: bool = False) -> None:
         key = os.path.abspath(path)  # "./content/a.md" and "content/a.md" alike
         if key in taken:
             return
@@ -956,6 +956,8 @@ def left_out_since(
         before = baseline.moved.get(name, name)
         if before not in baseline.held:
             return  # added since: the commit's run read no reprint there
+        if folder and before != name and not any(_inside(_whole(before, baseline.top), top) for top in folders):
+            return  # renamed from outside the run's paths (their folders): the commit's run of them never took it
         old = settings.relative(os.path.join(baseline.top, *before.split("/")))
         globs = then if then is not None else settings
         if walked and not _within_globs(old, globs):
@@ -967,11 +969,12 @@ def left_out_since(
     from .suppressions import path_matches
 
     roots = [root for root in paths if root != "-"]
+    folders = [os.path.realpath(root) for root in roots if os.path.isdir(root)]
     for root in roots:
         if os.path.isdir(root):
             if changed and not (settings.force_include and os.path.islink(root)):
                 for path, _, _ in _walk(root, free):
-                    consider(path, True)
+                    consider(path, True, True)
         elif os.path.isfile(root) and (changed or _from_top(root, baseline.top) in renamed):
             if settings.force_include:
                 for path, _, _ in as_walked([root], free):
@@ -987,9 +990,21 @@ def left_out_since(
             if inside == os.pardir or inside.startswith(os.pardir + os.sep):
                 continue
             for path, _, _ in as_walked([os.path.normpath(os.path.join(root, inside))], free):
-                consider(path, True)
+                consider(path, True, True)
             break
     return dict(sorted(found.items()))
+
+
+def _whole(name: str, top: str) -> str:
+    """A name from the top (one the commit held, perhaps gone now) as a whole path, its folder resolved as
+    the run's folders are."""
+    folder, _, base = name.rpartition("/")
+    return os.path.join(os.path.realpath(os.path.join(top, *folder.split("/"))), base)
+
+
+def _inside(path: str, folder: str) -> bool:
+    inside = os.path.relpath(path, folder)
+    return inside != os.pardir and not inside.startswith(os.pardir + os.sep)
 
 
 def _globs_then(config: str | os.PathLike[str] | None, baseline: Baseline) -> _ConfigThen | None:
@@ -1000,7 +1015,34 @@ def _globs_then(config: str | os.PathLike[str] | None, baseline: Baseline) -> _C
     name = _from_top(os.fspath(config), baseline.top)
     if name is not None and name not in baseline.held and name not in baseline.moved:  # added since, or untracked
         return _ConfigThen((), (), ())
-    return _config_then(config, baseline)
+    then = _config_then(config, baseline)
+    if then is None and name is not None and _table_added(name, baseline):
+        return _ConfigThen((), (), ())  # a [tool.reprint-guard] table added since to a pyproject.toml: none there
+    return then
+
+
+def _table_added(name: str, baseline: Baseline) -> bool:
+    """Whether ``name`` is a ``pyproject.toml`` the commit held, in the same folder, with no ``[tool.reprint-guard]``
+    table (the project's ``[tool.black]`` alone), that the change gave one: the commit's run found no config in
+    it, as for a config added since."""
+    import posixpath
+    import tempfile
+    from pathlib import Path
+
+    from .config.loader import _names_our_table
+
+    if posixpath.basename(name) != "pyproject.toml" or name not in baseline.touched or name not in baseline.held:
+        return False
+    if baseline.moved.get(name, name) != name:
+        return False
+    try:
+        text = _git(["show", f"{baseline.commit}:{name}"], baseline.top)
+        with tempfile.TemporaryDirectory(prefix="reprint-guard-config-") as folder:
+            copy = Path(folder, "pyproject.toml")
+            copy.write_bytes(text)
+            return not _names_our_table(copy)
+    except (ReprintGuardError, OSError, ValueError):
+        return False
 
 
 def left_out_of_the_run(path: str, before: str, walked: bool, baseline: Baseline, settings: Any) -> Finding:

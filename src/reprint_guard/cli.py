@@ -667,11 +667,18 @@ def run_check(options: argparse.Namespace) -> int:
         _failed_reports(options, exc)
         return ExitCode.ERROR
     items = _leave_reports_out(options, list(discover(paths, settings)))
+    left_out = None
+    if settings.baseline is not None and settings.baseline.commit:
+        # a reprint at the commit that the config's include/exclude leave out now: told, so a suppression of it
+        # matches a file the run reports
+        from .baseline import left_out_since
+
+        left_out = left_out_since(paths, items, settings, loaded.path)
     if loaded.config is not None and (settings.suppressions or settings.overrides):
         from .errors import one_line
         from .runner import globs_matching_nothing
 
-        for warning in globs_matching_nothing(loaded, settings, options.paths, items):
+        for warning in globs_matching_nothing(loaded, settings, options.paths, items, left_out or ()):
             if warning.path:
                 warning = warning.replace(path=from_here(warning.path))
             sys.stderr.write(f"reprint-guard: warning: {one_line(str(warning))}\n")
@@ -686,10 +693,16 @@ def run_check(options: argparse.Namespace) -> int:
                 said = f"{one_line(named)}: not checked: the config's exclude {pattern!r} matches it"
                 sys.stderr.write(f"reprint-guard: {said}\n")
     if not items:
+        # the files the globs leave out since the commit are still asked of it: one told is no contradiction
+        since = (
+            f"; of those they leave out, any checked as a reprint at {settings.baseline.named} is reported"
+            if left_out and settings.baseline is not None
+            else ""
+        )
         sys.stderr.write(
             "reprint-guard: no files to check (none of the paths holds an article, Markdown (.md, .markdown, "
             ".mdown, .mkdown, .mkdn, .mkd), HTML (.html, .htm) or a JSON envelope (.json), that the config's "
-            "include/exclude and .gitignore let through)\n"
+            f"include/exclude and .gitignore let through{since})\n"
         )
     context: dict[str, str] = {}  # pages whose sidecar or site files changed since --baseline-commit
     held_there: dict[str, Any] | None = None
@@ -762,12 +775,7 @@ def run_check(options: argparse.Namespace) -> int:
                 baseline = settings.baseline
                 holders.append(holder(context, held_there, settings, baseline.named, baseline.reason))
         ask_base = _base_asker(settings, options, loaded.path)
-        left_out = None
-        if ask_base is not None:  # a reprint at the commit that the config's include/exclude leave out now
-            from .baseline import left_out_since
-
-            left_out = left_out_since(paths, items, settings, loaded.path)
-        for result in run(items, settings, jobs, ask_base, left_out):
+        for result in run(items, settings, jobs, ask_base, left_out if ask_base is not None else None):
             for hold_to in holders:
                 result = hold_to(result)
             summary.add(result)

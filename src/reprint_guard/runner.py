@@ -441,12 +441,14 @@ def _names_no_file(glob: str, settings: Settings, loaded: Any, walks: bool) -> s
 
 
 def globs_matching_nothing(
-    loaded: Any, settings: Settings, paths: Sequence[str], items: Sequence[Item]
+    loaded: Any, settings: Settings, paths: Sequence[str], items: Sequence[Item], told: Iterable[str] = ()
 ) -> list[ConfigWarning]:
     """A suppression's or an override's glob that matches none of the files a walk found, where the run walked
     every file it could match (its folder before its first wildcard lies in a folder the run walks:
     ``content/2017/*.mdx`` in ``check content``): a typo that silently does nothing, told as a path that
-    names no file is. A glob whose folder is not there is told before the run (:func:`config_warnings`)."""
+    names no file is. A glob whose folder is not there is told before the run (:func:`config_warnings`).
+    ``told``: files the run reports though its globs leave them out (``reprint-guard/left-out-of-the-run``), which
+    a suppression (not an override) may match."""
     from .suppressions import glob_folder
 
     if settings.force_include:
@@ -465,6 +467,7 @@ def globs_matching_nothing(
             for number, glob in enumerate(override.paths)
         ]
     names: list[str] | None = None
+    reported = [settings.relative(path) for path in told]
     where = "the config's folder" if loaded.path is not None else str(settings.root)
     config = str(loaded.path) if loaded.path is not None else None
     found = []
@@ -477,7 +480,8 @@ def globs_matching_nothing(
         if names is None:
             names = [settings.relative(path) for path, _, _ in items if path != "-"]
         under = folder + "/"  # only a file under its folder can match (a cheap test first: thousands of files)
-        if not any(path_matches(name, glob) for name in names if name.startswith(under)):
+        among = [*names, *reported] if keys[0] == "suppressions" else names
+        if not any(path_matches(name, glob) for name in among if name.startswith(under)):
             line, column = _config_place(loaded, glob, keys)
             message = f"{what} {glob!r} matches no file the run found (relative to {where})"
             found.append(ConfigWarning(config, line, column, message))
