@@ -1157,7 +1157,10 @@ def _named_in_a_link(reprint: Reprint, source: str, finding: Finding) -> bool:
     if finding.check != "link" or finding.end_column is None or not _NAMES_WITH_NO_LINK.search(finding.message):
         return False
     body = _line_offset(source, reprint.body_line) if reprint.format == "markdown" else None
-    return _in_a_link(source, _line_offset(source, finding.line) + finding.column - 1, body)
+    start = _line_offset(source, finding.line) + finding.column - 1
+    end = _line_offset(source, finding.end_line or finding.line) + finding.end_column - 2  # its last character
+    # The whole name: one a link's end cuts (<a ...>Global</a> Research) gets a linked credit line, as before.
+    return _in_a_link(source, start, body) and _in_a_link(source, max(start, end), body)
 
 
 #: An ``<a>`` tag, opening or closing (its name then a space, ``>`` or ``/``).
