@@ -1026,22 +1026,17 @@ def _table_added(name: str, baseline: Baseline) -> bool:
     table (the project's ``[tool.black]`` alone), that the change gave one: the commit's run found no config in
     it, as for a config added since."""
     import posixpath
-    import tempfile
-    from pathlib import Path
 
-    from .config.loader import _names_our_table
+    from .config.loader import names_our_table
+    from .limits import MAX_CONFIG_BYTES
 
     if posixpath.basename(name) != "pyproject.toml" or name not in baseline.touched or name not in baseline.held:
         return False
     if baseline.moved.get(name, name) != name:
         return False
     try:
-        text = _git(["show", f"{baseline.commit}:{name}"], baseline.top)
-        with tempfile.TemporaryDirectory(prefix="reprint-guard-config-") as folder:
-            copy = Path(folder, "pyproject.toml")
-            copy.write_bytes(text)
-            return not _names_our_table(copy)
-    except (ReprintGuardError, OSError, ValueError):
+        return not names_our_table(_git(["show", f"{baseline.commit}:{name}"], baseline.top)[: MAX_CONFIG_BYTES + 1])
+    except ReprintGuardError:
         return False
 
 

@@ -119,6 +119,11 @@ def _names_our_table(pyproject: Path) -> bool:
             raw = handle.read(MAX_CONFIG_BYTES + 1)  # a pyproject this long is no project's: loading says so
     except OSError:
         return True  # there, but not readable: loading it says why
+    return names_our_table(raw)
+
+
+def names_our_table(raw: bytes) -> bool:
+    """:func:`_names_our_table` of a pyproject.toml's bytes (a commit's copy, read from git)."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in raw[:64]:  # UTF-16 or UTF-32: told when loaded
         for encoding in ("utf-32", "utf-16"):
             try:
