@@ -661,27 +661,16 @@ def _with_rules(baseline: Any, settings: Settings, where: str, config: Path | No
 
 
 def _base_asker(settings: Settings, where: str, config: Path | None) -> Callable[..., Any] | None:
-    """With the pull request's base known, what asks a copy of its files whether files skipped now as not a reprint,
-    whose reading the pull request changed otherwise than by their text (the config, a policy, a site file), were
-    reprints there, read with the base's config, policies, site files and sidecars (:func:`reached.statuses_at`)."""
-    baseline = settings.baseline
-    if baseline is None or not baseline.commit:
+    """:func:`reached.base_asker` for the pull request's base, its warnings as workflow commands."""
+    if settings.baseline is None or not settings.baseline.commit:
         return None
+    from .reached import base_asker, check_options
 
     def warn(said: str) -> None:
         print(command("warning", f"reprint-guard: {said}", title="reprint-guard"))
 
-    def ask(pages: list[str], at: dict[str, str], walked: bool = True) -> dict[str, str] | None:
-        from .reached import check_options, statuses_at
-
-        looked_from = None if _input("config") else where
-        # taken as the base's walk takes them (its include, exclude): a page it left out was never read as a reprint
-        options = [*check_options(settings), *(["--force-include"] if walked else [])]
-        return statuses_at(
-            baseline.commit, pages, where, options, config, warn, at=at, looked_from=looked_from, named=baseline.named
-        )
-
-    return ask
+    looked_from = None if _input("config") else where
+    return base_asker(settings, where, lambda: check_options(settings), config, warn, looked_from)
 
 
 def _reached_in_full_run(

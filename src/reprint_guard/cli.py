@@ -806,30 +806,16 @@ def run_check(options: argparse.Namespace) -> int:
 
 
 def _base_asker(settings: Any, options: Any, config: Any) -> Callable[..., Any] | None:
-    """With ``--baseline-commit``, what asks a copy of the commit's files whether pages skipped now as not a reprint
-    were reprints there (read with the commit's config, policies, site files and sidecars), as the pages a site
-    file brings are held to it (:func:`reprint_guard.reached.held_at`); None without one."""
+    """:func:`reprint_guard.reached.base_asker` for ``--baseline-commit``, as the pages a site file brings are held
+    to it (:func:`reprint_guard.reached.held_at`)."""
+    from .reached import _warn, base_asker, check_options
+
     baseline = settings.baseline
     if baseline is None or not baseline.commit:
         return None
-
-    def ask(pages: list[str], at: dict[str, str], walked: bool = False) -> dict[str, str] | None:
-        from .reached import _warn, check_options, statuses_at
-
-        told = getattr(options, "config", None) or getattr(options, "no_config", False)
-        return statuses_at(
-            baseline.commit,
-            pages,
-            baseline.top,
-            [*check_options(settings, options), *(["--force-include"] if walked else [])],
-            config,
-            _warn,
-            at=at,
-            looked_from=None if told else os.getcwd(),
-            named=baseline.named,
-        )
-
-    return ask
+    told = getattr(options, "config", None) or getattr(options, "no_config", False)
+    looked_from = None if told else os.getcwd()
+    return base_asker(settings, baseline.top, lambda: check_options(settings, options), config, _warn, looked_from)
 
 
 def _to_each(outputs: list[tuple[Any, Any]], call: Callable[[Any], object]) -> bool:

@@ -865,6 +865,32 @@ def held_at(
     return held
 
 
+def base_asker(
+    settings: Any,
+    where: str,
+    options: Callable[[], list[str]],
+    config: Any,
+    warn: Callable[[str], None],
+    looked_from: str | None,
+) -> Callable[..., Any] | None:
+    """With a baseline commit (``settings.baseline``), what asks a copy of its files whether pages skipped now as
+    not a reprint were reprints there (:func:`statuses_at`, read with the commit's config, policies, site files and
+    sidecars), for :func:`reprint_guard.baseline.as_the_commit_read`; None without one. ``options``: the check's
+    options (asked only when a page is); a page found by walking is taken as the commit's walk takes it (its
+    include, exclude: one it left out was never read as a reprint there)."""
+    baseline = settings.baseline
+    if baseline is None or not baseline.commit:
+        return None
+
+    def ask(pages: list[str], at: dict[str, str], walked: bool) -> dict[str, str] | None:
+        asked = [*options(), *(["--force-include"] if walked else [])]
+        return statuses_at(
+            baseline.commit, pages, where, asked, config, warn, at=at, looked_from=looked_from, named=baseline.named
+        )
+
+    return ask
+
+
 def statuses_at(
     commit: str,
     pages: list[str],
